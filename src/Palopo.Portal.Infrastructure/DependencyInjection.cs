@@ -1,0 +1,105 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
+using Palopo.Portal.Application.Common;
+using Palopo.Portal.Application.Email;
+using Palopo.Portal.Application.PersonalData;
+using Palopo.Portal.Infrastructure.Email;
+using Palopo.Portal.Infrastructure.Identity;
+using Palopo.Portal.Infrastructure.Persistence;
+using Palopo.Portal.Infrastructure.Persistence.Seed;
+using Palopo.Portal.Infrastructure.PersonalData;
+using Palopo.Portal.Infrastructure.Storage;
+
+namespace Palopo.Portal.Infrastructure;
+
+public static class DependencyInjection
+{
+    public const string ReadyTag = "ready";
+
+    public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.SectionName);
+        services.AddOptions<EmailOptions>().BindConfiguration(EmailOptions.SectionName);
+        services.AddOptions<PersonalDataOptions>().BindConfiguration(PersonalDataOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<DemoAccountsOptions>().BindConfiguration(DemoAccountsOptions.SectionName);
+        services.AddSingleton<PortalPaths>();
+        services.AddSingleton(TimeProvider.System);
+
+        AddPersistence(services);
+        AddIdentity(services);
+
+        services.AddSingleton<INikProtector, NikProtector>();
+        services.AddSingleton<IEmailSender>(sp =>
+            sp.GetRequiredService<IOptions<EmailOptions>>().Value.Delivery == EmailDelivery.Smtp
+                ? ActivatorUtilities.CreateInstance<SmtpEmailSender>(sp)
+                : ActivatorUtilities.CreateInstance<PickupFolderEmailSender>(sp));
+
+        services.AddHealthChecks()
+            .AddDbContextCheck<PortalDbContext>("database", HealthStatus.Unhealthy, [ReadyTag]);
+        return services;
+    }
+
+    private static void AddPersistence(IServiceCollection services)
+    {
+        services.AddDbContext<PortalDbContext>((sp, options) =>
+        {
+            var settings = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+            var connectionString = settings.ConnectionString;
+            if (settings.Provider == DatabaseProvider.Sqlite && string.IsNullOrWhiteSpace(connectionString))
+            {
+                var dataPath = sp.GetRequiredService<PortalPaths>().DataPath;
+                Directory.CreateDirectory(dataPath);
+                connectionString = DatabaseConfigurator.SqliteConnectionString(dataPath);
+            }
+
+            if (string.IsNullOrWhiteSpace(connectionString))
+                throw new InvalidOperationException($"Database:ConnectionString is required for {settings.Provider}.");
+            DatabaseConfigurator.Configure(options, settings.Provider, connectionString, settings.CommandTimeoutSeconds);
+        });
+        services.AddScoped<IPortalDbContext>(sp => sp.GetRequiredService<PortalDbContext>());
+        services.AddScoped<ReferenceDataSeeder>();
+        services.AddScoped<DemoAccountSeeder>();
+        services.AddSingleton<DatabaseInitializer>();
+
+        // Keys in the database so every web node shares them (cookies, antiforgery, NIK encryption).
+        services.AddDataProtection()
+            .SetApplicationName("Palopo.Portal")
+            .PersistKeysToDbContext<PortalDbContext>();
+    }
+
+    private static void AddIdentity(IServiceCollection services)
+    {
+        services.AddIdentity<PortalUser, PortalRole>(options =>
+            {
+                // NIST SP 800-63B: length, not composition (ADR 0003).
+                options.Password.RequiredLength = 15;
+                options.Password.RequireDigit = false;
+                options.Password.RequireLowercase = false;
+                options.Password.RequireUppercase = false;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Password.RequiredUniqueChars = 1;
+
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                options.Lockout.AllowedForNewUsers = true;
+
+                options.SignIn.RequireConfirmedEmail = true;
+                options.SignIn.RequireConfirmedAccount = true;
+                options.User.RequireUniqueEmail = true;
+                options.Tokens.AuthenticatorIssuer = "Portal Kota Palopo";
+            })
+            .AddEntityFrameworkStores<PortalDbContext>()
+            .AddDefaultTokenProviders()
+            .AddPasswordValidator<CommonPasswordValidator>();
+
+        // Reset and confirmation links stay valid for one hour (ASVS 6.3).
+        services.AddScoped<CitizenRegistration>();
+        services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromHours(1));
+    }
+}

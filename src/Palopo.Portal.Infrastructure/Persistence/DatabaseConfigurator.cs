@@ -1,0 +1,40 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace Palopo.Portal.Infrastructure.Persistence;
+
+/// <summary>Applies the chosen provider, its connection string and its migrations assembly to a context.</summary>
+public static class DatabaseConfigurator
+{
+    public static string MigrationsAssembly(DatabaseProvider provider) => provider switch
+    {
+        DatabaseProvider.Sqlite => "Palopo.Portal.Migrations.Sqlite",
+        DatabaseProvider.PostgreSql => "Palopo.Portal.Migrations.PostgreSql",
+        DatabaseProvider.SqlServer => "Palopo.Portal.Migrations.SqlServer",
+        _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, null),
+    };
+
+    public static string SqliteConnectionString(string dataPath) =>
+        new SqliteConnectionStringBuilder
+        {
+            DataSource = Path.Combine(dataPath, "palopo.db"),
+            Cache = SqliteCacheMode.Default,
+            DefaultTimeout = 30,
+        }.ToString();
+
+    public static DbContextOptionsBuilder Configure(
+        DbContextOptionsBuilder options, DatabaseProvider provider, string connectionString, int commandTimeoutSeconds = 30)
+    {
+        var assembly = MigrationsAssembly(provider);
+        return provider switch
+        {
+            DatabaseProvider.Sqlite => options.UseSqlite(connectionString, o =>
+                o.MigrationsAssembly(assembly).CommandTimeout(commandTimeoutSeconds)),
+            DatabaseProvider.PostgreSql => options.UseNpgsql(connectionString, o =>
+                o.MigrationsAssembly(assembly).CommandTimeout(commandTimeoutSeconds)),
+            DatabaseProvider.SqlServer => options.UseSqlServer(connectionString, o =>
+                o.MigrationsAssembly(assembly).CommandTimeout(commandTimeoutSeconds)),
+            _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, null),
+        };
+    }
+}

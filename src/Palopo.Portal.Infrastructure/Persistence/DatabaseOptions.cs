@@ -1,0 +1,27 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Palopo.Portal.Infrastructure.Persistence;
+
+/// <summary>Settings under "Database".</summary>
+public sealed class DatabaseOptions
+{
+    public const string SectionName = "Database";
+
+    public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
+
+    /// <summary>
+    /// Connection string. For SQLite it may be empty: the file "palopo.db" in the data folder is used.
+    /// </summary>
+    public string? ConnectionString { get; set; }
+
+    /// <summary>Apply pending migrations at start. Null means: on for SQLite, off for server databases.</summary>
+    public bool? MigrateOnStart { get; set; }
+
+    /// <summary>Create reference data (regions, agencies, roles) at start. Idempotent.</summary>
+    public bool SeedOnStart { get; set; } = true;
+
+    [Range(1, 600)]
+    public int CommandTimeoutSeconds { get; set; } = 30;
+
+    public bool ShouldMigrateOnStart => MigrateOnStart ?? Provider == DatabaseProvider.Sqlite;
+}

@@ -1,0 +1,8 @@
+namespace Palopo.Portal.Infrastructure.Persistence;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    PostgreSql,
+    SqlServer,
+}

@@ -1,0 +1,33 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Palopo.Portal.Application.Common;
+using Palopo.Portal.Domain.Agencies;
+using Palopo.Portal.Domain.Regions;
+using Palopo.Portal.Infrastructure.Identity;
+
+namespace Palopo.Portal.Infrastructure.Persistence;
+
+public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
+    : IdentityDbContext<PortalUser, PortalRole, Guid>(options), IPortalDbContext, IDataProtectionKeyContext
+{
+    public DbSet<Agency> Agencies => Set<Agency>();
+
+    public DbSet<Kecamatan> Kecamatan => Set<Kecamatan>();
+
+    public DbSet<Kelurahan> Kelurahan => Set<Kelurahan>();
+
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(PortalDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Provider-neutral storage: enums as readable strings on every database.
+        configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(40);
+    }
+}

@@ -1,0 +1,10 @@
+namespace Palopo.Portal.Infrastructure.Storage;
+
+/// <summary>Settings under "Storage": where the portal keeps its files.</summary>
+public sealed class StorageOptions
+{
+    public const string SectionName = "Storage";
+
+    /// <summary>The data folder (SQLite file, uploads, mail pickup, logs). Relative paths are under the content root.</summary>
+    public string DataPath { get; set; } = "data";
+}

@@ -1,0 +1,107 @@
+using System.Globalization;
+using FluentValidation;
+using FluentValidation.AspNetCore;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+using Palopo.Portal.Application.Common;
+using Palopo.Portal.Infrastructure;
+using Palopo.Portal.Web.Email;
+using Palopo.Portal.Web.Framework;
+using Serilog;
+
+namespace Palopo.Portal.Web;
+
+public static class DependencyInjection
+{
+    public static readonly CultureInfo[] SupportedCultures = [new("id"), new("en")];
+
+    public static IServiceCollection AddWeb(this IServiceCollection services, IWebHostEnvironment environment)
+    {
+        services.AddLocalization(o => o.ResourcesPath = "Resources");
+        services.Configure<RequestLocalizationOptions>(o =>
+        {
+            o.DefaultRequestCulture = new RequestCulture("id");
+            o.SupportedCultures = SupportedCultures;
+            o.SupportedUICultures = SupportedCultures;
+            o.RequestCultureProviders =
+            [
+                new QueryStringRequestCultureProvider(),
+                new CookieRequestCultureProvider(),
+            ];
+        });
+
+        services.AddHttpContextAccessor();
+        services.AddScoped<ICurrentUser, HttpCurrentUser>();
+        services.AddScoped<PortalEmailComposer>();
+        services.AddScoped<PublicLinks>();
+        services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly);
+
+        services.AddControllersWithViews(o =>
+            {
+                o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
+                o.Filters.Add<FluentValidationFilter>();
+                o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
+            })
+            .AddViewLocalization()
+            .AddDataAnnotationsLocalization(o =>
+                o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
+        services.AddSingleton<IConfigureOptions<MvcOptions>, LocalizedModelBindingMessages>();
+        services.AddFluentValidationClientsideAdapters();
+
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = environment.IsDevelopment() ? ".Palopo.Antiforgery" : "__Host-Palopo.Antiforgery";
+            o.Cookie.SecurePolicy = environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.FormFieldName = "__RequestVerificationToken";
+        });
+
+        services.AddScoped<IdentityErrorDescriber, LocalizedIdentityErrorDescriber>();
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.LoginPath = "/akun/masuk";
+            o.LogoutPath = "/akun/keluar";
+            o.AccessDeniedPath = "/akun/ditolak";
+            o.ReturnUrlParameter = "kembali";
+            o.Cookie.Name = environment.IsDevelopment() ? ".Palopo.Auth" : "__Host-Palopo.Auth";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SecurePolicy = environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.ExpireTimeSpan = SessionLifetime.IdleTimeout;
+            o.SlidingExpiration = true;
+            o.Events.OnSigningIn = SessionLifetime.StampAbsoluteExpiry;
+            o.Events.OnValidatePrincipal = SessionLifetime.ValidateAsync;
+        });
+        services.ConfigureExternalCookie(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
+        services.Configure<CookieAuthenticationOptions>(IdentityConstants.TwoFactorUserIdScheme, o =>
+        {
+            o.Cookie.Name = environment.IsDevelopment() ? ".Palopo.2fa" : "__Host-Palopo.2fa";
+            o.Cookie.SecurePolicy = environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+        });
+
+        // Every page needs a signed-in user unless it says [AllowAnonymous].
+        services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+
+        return services;
+    }
+
+    public static IServiceCollection AddPortalSerilog(this IServiceCollection services, IConfiguration configuration) =>
+        services.AddSerilog((sp, lc) =>
+        {
+            var paths = sp.GetRequiredService<PortalPaths>();
+            lc.ReadFrom.Configuration(configuration)
+                .Enrich.FromLogContext()
+                .Destructure.With<PersonalDataDestructuringPolicy>()
+                .WriteTo.Console()
+                .WriteTo.File(
+                    Path.Combine(paths.LogsDirectory, "portal-.log"),
+                    rollingInterval: RollingInterval.Day,
+                    retainedFileCountLimit: 14);
+        }, preserveStaticLogger: true);
+}

@@ -1,0 +1,49 @@
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
+using Palopo.Portal.Infrastructure;
+using Palopo.Portal.Web.Framework;
+using Serilog;
+
+namespace Palopo.Portal.Web;
+
+public static class PortalPipeline
+{
+    public static WebApplication UsePortalPipeline(this WebApplication app)
+    {
+        // No stack traces in any response: errors are logged and shown as a friendly page.
+        app.UseExceptionHandler("/galat/500");
+        if (!app.Environment.IsDevelopment())
+            app.UseHsts();
+        app.UseStatusCodePagesWithReExecute("/galat/{0}");
+
+        app.UseSerilogRequestLogging(o =>
+            o.MessageTemplate = "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.0} ms");
+        app.UseStaticFiles();
+        app.UseRequestLocalization(app.Services.GetRequiredService<IOptions<RequestLocalizationOptions>>().Value);
+        app.UseMiddleware<CultureCookieMiddleware>();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        return app;
+    }
+
+    public static WebApplication MapPortalEndpoints(this WebApplication app)
+    {
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions
+        {
+            Predicate = check => check.Tags.Contains(Palopo.Portal.Infrastructure.DependencyInjection.ReadyTag),
+        }).AllowAnonymous();
+        app.MapControllers();
+        app.MapFallbackToController("{*path}", "Missing", "Errors");
+        return app;
+    }
+
+    public static void LogStartupFacts(this WebApplication app)
+    {
+        var paths = app.Services.GetRequiredService<PortalPaths>();
+        var logger = app.Services.GetRequiredService<ILogger<Program>>();
+        logger.LogInformation("Data folder: {DataPath}", paths.DataPath);
+        logger.LogInformation("E-mail pickup folder (Development mail lands here): {PickupDirectory}", paths.PickupDirectory);
+    }
+}

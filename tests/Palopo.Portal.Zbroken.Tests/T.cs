@@ -1,0 +1,1 @@
+namespace Z; public class T { void X() { int y = "s"; } }
