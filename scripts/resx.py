@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Generate .resx files from the TSV sources in src/Palopo.Portal.Web/Resources.
+"""Generate .resx files from the TSV sources in src/*/Resources (any project).
 
 Each line of NAME.tsv is: key <TAB> Bahasa Indonesia <TAB> English. Lines starting with # are
 comments. NAME.resx (Indonesian, the default culture) and NAME.en.resx are written beside it.
@@ -18,9 +18,9 @@ HEADER = """<?xml version="1.0" encoding="utf-8"?>
 """
 
 def main():
-    root = os.path.join(os.path.dirname(__file__), "..", "src", "Palopo.Portal.Web", "Resources")
+    src = os.path.join(os.path.dirname(__file__), "..", "src")
     failed = False
-    for tsv in sorted(glob.glob(os.path.join(root, "**", "*.tsv"), recursive=True)):
+    for tsv in sorted(glob.glob(os.path.join(src, "*", "**", "Resources", "**", "*.tsv"), recursive=True)):
         entries, seen = [], set()
         with open(tsv, encoding="utf-8") as f:
             for n, line in enumerate(f, 1):

@@ -217,8 +217,9 @@ for project in "${projects[@]}"; do
     built[$name]=true
   else
     built[$name]=false
-    echo "build FAILED: $name"
-    grep -E ': error ' "$results_dir/$name.build.log" | sort -u | head -n 20 || true
+    echo "build FAILED: $name (artifacts/test-results/$name.build.log)"
+    # After a failed solution build its errors are already shown above.
+    $solution_ok && { grep -E ': error ' "$results_dir/$name.build.log" | sort -u | head -n 20 || true; }
   fi
 done
 echo "build took $(elapsed "$build_started")"
@@ -251,6 +252,7 @@ for project in "${projects[@]}"; do
   name=$(basename "$project" .csproj)
   section "Test $name"
   if [ "${built[$name]}" != true ]; then
+    echo "not run: the project did not build"
     summary+=("$(printf '%-36s %s' "$name" 'BUILD FAILED')")
     broken=$((broken + 1))
     continue
@@ -263,7 +265,9 @@ for project in "${projects[@]}"; do
     --logger "console;verbosity=normal" ${extra_args[@]+"${extra_args[@]}"} \
     >"$results_dir/$name.log" 2>&1 || rc=$?
   # Keep the console readable: drop the per-test "Passed" lines, keep failures, skips and the summary.
-  grep -vE '^\s+Passed |^\s*$|^\[xUnit\.net [0-9:.]+\]     .*\[SKIP\]$' "$results_dir/$name.log" | head -n 400 || true
+  # xunit's own copy of each failure's details is dropped too: VSTest's "Failed ... Error Message" block repeats it.
+  grep -vE '^\s+Passed |^\s*$|^\[xUnit\.net [0-9:.]+\]     .*\[SKIP\]$|^\[xUnit\.net [0-9:.]+\]      ' \
+    "$results_dir/$name.log" | head -n 400 || true
   took=$(elapsed "$project_started")
 
   if [ -f "$trx" ]; then

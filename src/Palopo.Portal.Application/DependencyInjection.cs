@@ -1,6 +1,11 @@
 using FluentValidation;
 using Microsoft.Extensions.DependencyInjection;
+using Palopo.Portal.Application.Calendar;
+using Palopo.Portal.Application.Catalogue;
+using Palopo.Portal.Application.Common;
+using Palopo.Portal.Application.Notifications;
 using Palopo.Portal.Application.Regions;
+using Palopo.Portal.Application.Requests;
 
 namespace Palopo.Portal.Application;
 
@@ -10,6 +15,18 @@ public static class DependencyInjection
     {
         services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, includeInternalTypes: true);
         services.AddScoped<KelurahanDirectory>();
+        services.AddScoped<ListCatalogue>();
+        services.AddScoped<SearchCatalogue>();
+        services.AddScoped<GetServiceDetails>();
+        services.AddScoped<WorkingCalendarProvider>();
+        services.AddScoped<AnswerValidator>();
+        services.AddScoped<UploadChecker>();
+        services.AddScoped<ApplyForService>();
+        services.AddScoped<RequestReceipts>();
+        services.AddOptions<PortalOptions>().BindConfiguration(PortalOptions.SectionName)
+            .Validate(o => o.HasValidBaseUrl, "Portal:PublicBaseUrl must be an absolute http(s) address.").ValidateOnStart();
+        services.AddScoped<IRequestNotifier, RequestNotifier>();
+        services.AddScoped<NotificationInbox>();
         return services;
     }
 }

@@ -7,9 +7,15 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using Palopo.Portal.Application.Common;
 using Palopo.Portal.Application.Email;
+using Palopo.Portal.Application.Notifications;
+using Palopo.Portal.Application.Files;
 using Palopo.Portal.Application.PersonalData;
+using Palopo.Portal.Application.Requests;
+using Palopo.Portal.Infrastructure.Files;
+using Palopo.Portal.Infrastructure.Requests;
 using Palopo.Portal.Infrastructure.Email;
 using Palopo.Portal.Infrastructure.Identity;
+using Palopo.Portal.Infrastructure.Notifications;
 using Palopo.Portal.Infrastructure.Persistence;
 using Palopo.Portal.Infrastructure.Persistence.Seed;
 using Palopo.Portal.Infrastructure.PersonalData;
@@ -35,14 +41,30 @@ public static class DependencyInjection
         AddIdentity(services);
 
         services.AddSingleton<INikProtector, NikProtector>();
+        services.AddSingleton<IFileStore, LocalFileStore>();
+        services.AddScoped<IReferenceNumberGenerator, ReferenceNumberGenerator>();
+        services.AddScoped<IApplicantProfiles, ApplicantProfiles>();
         services.AddSingleton<IEmailSender>(sp =>
             sp.GetRequiredService<IOptions<EmailOptions>>().Value.Delivery == EmailDelivery.Smtp
                 ? ActivatorUtilities.CreateInstance<SmtpEmailSender>(sp)
                 : ActivatorUtilities.CreateInstance<PickupFolderEmailSender>(sp));
+        AddNotifications(services);
 
         services.AddHealthChecks()
             .AddDbContextCheck<PortalDbContext>("database", HealthStatus.Unhealthy, [ReadyTag]);
         return services;
+    }
+
+    private static void AddNotifications(IServiceCollection services)
+    {
+        services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.SectionName)
+            .ValidateDataAnnotations()
+            .Validate(o => o.TimeoutFitsLease, "Outbox:SendTimeoutSeconds must be at most half of Outbox:LeaseSeconds.")
+            .ValidateOnStart();
+        services.AddScoped<IApplicantDirectory, ApplicantDirectory>();
+        // One instance: the hosted worker, and the same object for callers of DispatchOnceAsync.
+        services.AddSingleton<OutboxDispatcher>();
+        services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
     }
 
     private static void AddPersistence(IServiceCollection services)
@@ -64,6 +86,7 @@ public static class DependencyInjection
         });
         services.AddScoped<IPortalDbContext>(sp => sp.GetRequiredService<PortalDbContext>());
         services.AddScoped<ReferenceDataSeeder>();
+        services.AddScoped<ServiceCatalogSeeder>();
         services.AddScoped<DemoAccountSeeder>();
         services.AddSingleton<DatabaseInitializer>();
 

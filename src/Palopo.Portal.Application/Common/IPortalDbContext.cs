@@ -1,5 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Palopo.Portal.Domain.Agencies;
+using Palopo.Portal.Domain.Calendar;
+using Palopo.Portal.Domain.Notifications;
+using Palopo.Portal.Domain.Requests;
+using Palopo.Portal.Domain.Services;
 using Palopo.Portal.Domain.Regions;
 
 namespace Palopo.Portal.Application.Common;
@@ -12,6 +16,22 @@ public interface IPortalDbContext
     DbSet<Kecamatan> Kecamatan { get; }
 
     DbSet<Kelurahan> Kelurahan { get; }
+
+    DbSet<Service> Services { get; }
+
+    DbSet<ServiceFormVersion> ServiceFormVersions { get; }
+
+    DbSet<Holiday> Holidays { get; }
+
+    DbSet<ServiceRequest> ServiceRequests { get; }
+
+    DbSet<RequestEvent> RequestEvents { get; }
+
+    DbSet<RequestDocument> RequestDocuments { get; }
+
+    DbSet<Notification> Notifications { get; }
+
+    DbSet<OutboxMessage> OutboxMessages { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }

@@ -33,7 +33,10 @@ public sealed class DatabaseInitializer(IServiceScopeFactory scopes, IOptions<Da
         }
 
         if (settings.SeedOnStart)
+        {
             await scope.ServiceProvider.GetRequiredService<ReferenceDataSeeder>().SeedAsync(ct);
+            await scope.ServiceProvider.GetRequiredService<ServiceCatalogSeeder>().SeedAsync(ct);
+        }
 
         if (demo.Value.Enabled)
             await scope.ServiceProvider.GetRequiredService<DemoAccountSeeder>().SeedAsync(ct);

@@ -3,8 +3,13 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Palopo.Portal.Application.Common;
 using Palopo.Portal.Domain.Agencies;
+using Palopo.Portal.Domain.Calendar;
+using Palopo.Portal.Domain.Notifications;
+using Palopo.Portal.Domain.Requests;
+using Palopo.Portal.Domain.Services;
 using Palopo.Portal.Domain.Regions;
 using Palopo.Portal.Infrastructure.Identity;
+using Palopo.Portal.Infrastructure.Persistence.Configurations;
 
 namespace Palopo.Portal.Infrastructure.Persistence;
 
@@ -16,6 +21,24 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<Kecamatan> Kecamatan => Set<Kecamatan>();
 
     public DbSet<Kelurahan> Kelurahan => Set<Kelurahan>();
+
+    public DbSet<Service> Services => Set<Service>();
+
+    public DbSet<ServiceFormVersion> ServiceFormVersions => Set<ServiceFormVersion>();
+
+    public DbSet<Holiday> Holidays => Set<Holiday>();
+
+    public DbSet<ServiceRequest> ServiceRequests => Set<ServiceRequest>();
+
+    public DbSet<RequestEvent> RequestEvents => Set<RequestEvent>();
+
+    public DbSet<RequestDocument> RequestDocuments => Set<RequestDocument>();
+
+    public DbSet<Notification> Notifications => Set<Notification>();
+
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+
+    public DbSet<ReferenceCounter> ReferenceCounters => Set<ReferenceCounter>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

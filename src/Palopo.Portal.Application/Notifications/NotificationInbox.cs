@@ -1,0 +1,62 @@
+using Microsoft.EntityFrameworkCore;
+using Palopo.Portal.Application.Common;
+using Palopo.Portal.Domain.Notifications;
+
+namespace Palopo.Portal.Application.Notifications;
+
+/// <summary>One line of a user's notification list.</summary>
+public sealed record NotificationItem(Guid Id, NotificationKind Kind, string ReferenceNumber, DateTime CreatedAtUtc, bool IsRead);
+
+/// <summary>A page of a user's notifications, newest first.</summary>
+public sealed record NotificationPage(IReadOnlyList<NotificationItem> Items, int Page, bool HasPrevious, bool HasNext, int UnreadCount);
+
+/// <summary>
+/// A user's own notifications (the bell): count unread, list, open one, mark all read. Every query
+/// is filtered by the user's id, so nobody reaches another person's notifications.
+/// </summary>
+public sealed class NotificationInbox(IPortalDbContext db, TimeProvider clock)
+{
+    public const int PageSize = 20;
+
+    /// <summary>One COUNT over the (UserId, ReadAtUtc, CreatedAtUtc) index.</summary>
+    public Task<int> CountUnreadAsync(Guid userId, CancellationToken ct) =>
+        db.Notifications.CountAsync(n => n.UserId == userId && n.ReadAtUtc == null, ct);
+
+    public async Task<NotificationPage> ListAsync(Guid userId, int page, CancellationToken ct)
+    {
+        page = Math.Clamp(page, 1, 10_000);
+        var rows = await db.Notifications.AsNoTracking()
+            .Where(n => n.UserId == userId)
+            .OrderByDescending(n => n.CreatedAtUtc).ThenByDescending(n => n.Id)
+            .Skip((page - 1) * PageSize)
+            .Take(PageSize + 1)
+            .Select(n => new NotificationItem(n.Id, n.Kind, n.ReferenceNumber, n.CreatedAtUtc, n.ReadAtUtc != null))
+            .ToListAsync(ct);
+        var unread = await CountUnreadAsync(userId, ct);
+        return new NotificationPage(rows.Take(PageSize).ToList(), page, page > 1, rows.Count > PageSize, unread);
+    }
+
+    /// <summary>Marks the user's notification read and returns its request's reference number; null if it is not theirs.</summary>
+    public async Task<string?> OpenAsync(Guid userId, Guid notificationId, CancellationToken ct)
+    {
+        var notification = await db.Notifications.FirstOrDefaultAsync(n => n.Id == notificationId && n.UserId == userId, ct);
+        if (notification is null)
+            return null;
+        if (!notification.IsRead)
+        {
+            notification.MarkRead(clock.GetUtcNow().UtcDateTime);
+            await db.SaveChangesAsync(ct);
+        }
+
+        return notification.ReferenceNumber;
+    }
+
+    /// <returns>How many were unread.</returns>
+    public Task<int> MarkAllReadAsync(Guid userId, CancellationToken ct)
+    {
+        DateTime? now = clock.GetUtcNow().UtcDateTime;
+        return db.Notifications
+            .Where(n => n.UserId == userId && n.ReadAtUtc == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(n => n.ReadAtUtc, now), ct);
+    }
+}

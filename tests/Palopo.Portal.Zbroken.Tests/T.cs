@@ -1,1 +1,0 @@
-namespace Z; public class T { void X() { int y = "s"; } }
