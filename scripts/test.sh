@@ -25,7 +25,7 @@ extra_args=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --) shift; extra_args=("$@"); break ;;
-    -h|--help) sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0"; exit 0 ;;
     *) filters+=("$1"); shift ;;
   esac
 done

@@ -32,7 +32,9 @@ public static class DependencyInjection
         services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.SectionName);
         services.AddOptions<EmailOptions>().BindConfiguration(EmailOptions.SectionName);
-        services.AddOptions<PersonalDataOptions>().BindConfiguration(PersonalDataOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<PersonalDataOptions>().BindConfiguration(PersonalDataOptions.SectionName)
+            .Validate(o => o.HasUsableKey(), "PersonalData:BlindIndexKey must be base64 of at least 32 random bytes.")
+            .ValidateOnStart();
         services.AddOptions<DemoAccountsOptions>().BindConfiguration(DemoAccountsOptions.SectionName);
         services.AddSingleton<PortalPaths>();
         services.AddSingleton(TimeProvider.System);

@@ -38,6 +38,13 @@ public static class DependencyInjection
         services.AddScoped<ICurrentUser, HttpCurrentUser>();
         services.AddScoped<PortalEmailComposer>();
         services.AddScoped<PublicLinks>();
+        if (!environment.IsDevelopment())
+        {
+            // Links in e-mails must never be built from a Host header an attacker can forge.
+            services.AddOptions<PublicLinksOptions>().BindConfiguration("Portal")
+                .Validate(o => Uri.TryCreate(o.PublicBaseUrl, UriKind.Absolute, out _), "Portal:PublicBaseUrl must be set to the portal's public address outside Development.")
+                .ValidateOnStart();
+        }
         services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly);
 
         services.AddControllersWithViews(o =>

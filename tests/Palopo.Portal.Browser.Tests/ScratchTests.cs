@@ -1,3 +1,4 @@
+#pragma warning disable CS0618
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Palopo.Portal.Browser.Tests.Support;
@@ -23,9 +24,9 @@ public sealed class ScratchTests(PortalBrowser browser, ITestOutputHelper output
         output.WriteLine($"axe1 {sw.ElapsedMilliseconds}"); sw.Restart();
         await Accessibility.AssertNoViolationsAsync(session.Page, "x");
         output.WriteLine($"axe2 {sw.ElapsedMilliseconds}"); sw.Restart();
-        await Deque.AxeCore.Playwright.PageExtensions.RunAxeLegacy(session.Page);
+        await Deque.AxeCore.Playwright.PageExtensions.RunAxe(session.Page);
         output.WriteLine($"legacy1 {sw.ElapsedMilliseconds}"); sw.Restart();
-        await Deque.AxeCore.Playwright.PageExtensions.RunAxeLegacy(session.Page);
+        await Deque.AxeCore.Playwright.PageExtensions.RunAxe(session.Page);
         output.WriteLine($"legacy2 {sw.ElapsedMilliseconds}"); sw.Restart();
         await session.Page.ScreenshotAsync(new() { FullPage = true, Path = "/tmp/x.png" });
         output.WriteLine($"shot {sw.ElapsedMilliseconds}"); sw.Restart();

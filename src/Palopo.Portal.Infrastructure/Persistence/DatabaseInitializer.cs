@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Palopo.Portal.Infrastructure.Identity;
@@ -8,7 +9,8 @@ using Palopo.Portal.Infrastructure.Persistence.Seed;
 namespace Palopo.Portal.Infrastructure.Persistence;
 
 /// <summary>Brings the database up to date at start: migrations (per setting), SQLite WAL mode, seed data.</summary>
-public sealed class DatabaseInitializer(IServiceScopeFactory scopes, IOptions<DatabaseOptions> options, IOptions<DemoAccountsOptions> demo, ILogger<DatabaseInitializer> logger)
+public sealed class DatabaseInitializer(
+    IServiceScopeFactory scopes, IOptions<DatabaseOptions> options, IOptions<DemoAccountsOptions> demo, IHostEnvironment environment, ILogger<DatabaseInitializer> logger)
 {
     public async Task InitializeAsync(CancellationToken ct)
     {
@@ -38,7 +40,10 @@ public sealed class DatabaseInitializer(IServiceScopeFactory scopes, IOptions<Da
             await scope.ServiceProvider.GetRequiredService<ServiceCatalogSeeder>().SeedAsync(ct);
         }
 
-        if (demo.Value.Enabled)
+        // Demo accounts have a published password and authenticator secret: never outside Development.
+        if (demo.Value.Enabled && environment.IsDevelopment())
             await scope.ServiceProvider.GetRequiredService<DemoAccountSeeder>().SeedAsync(ct);
+        else if (demo.Value.Enabled)
+            logger.LogWarning("DemoAccounts:Enabled is ignored outside the Development environment");
     }
 }

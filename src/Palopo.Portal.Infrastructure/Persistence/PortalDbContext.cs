@@ -46,6 +46,16 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(PortalDbContext).Assembly);
+
+        // Our Guid keys are made by the domain (Guid.NewGuid), never by the database. Saying so lets
+        // EF add new child rows found through navigations (a request's events and documents)
+        // instead of mistaking them for existing rows to update.
+        foreach (var entity in builder.Model.GetEntityTypes())
+        {
+            var key = entity.FindPrimaryKey();
+            if (key is { Properties: [{ ClrType: var type } property] } && type == typeof(Guid))
+                property.ValueGenerated = Microsoft.EntityFrameworkCore.Metadata.ValueGenerated.Never;
+        }
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -9,6 +9,12 @@ public sealed class PersonalDataOptions
 
     /// <summary>Base64 key (at least 32 bytes) for the keyed hash of identity numbers.</summary>
     [Required]
-    [MinLength(44)]
     public string BlindIndexKey { get; set; } = "";
+
+    /// <summary>True when the key is valid base64 of at least 32 bytes.</summary>
+    public bool HasUsableKey()
+    {
+        Span<byte> buffer = stackalloc byte[512];
+        return Convert.TryFromBase64String(BlindIndexKey ?? "", buffer, out var length) && length >= 32;
+    }
 }

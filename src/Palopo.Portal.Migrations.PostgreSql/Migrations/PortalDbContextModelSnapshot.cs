@@ -148,7 +148,6 @@ namespace Palopo.Portal.Migrations.PostgreSql.Migrations
             modelBuilder.Entity("Palopo.Portal.Domain.Agencies.Agency", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("Code")
@@ -185,7 +184,6 @@ namespace Palopo.Portal.Migrations.PostgreSql.Migrations
             modelBuilder.Entity("Palopo.Portal.Domain.Calendar.Holiday", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<DateOnly>("Date")
@@ -224,7 +222,6 @@ namespace Palopo.Portal.Migrations.PostgreSql.Migrations
             modelBuilder.Entity("Palopo.Portal.Domain.Notifications.Notification", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<DateTime>("CreatedAtUtc")
@@ -259,7 +256,6 @@ namespace Palopo.Portal.Migrations.PostgreSql.Migrations
             modelBuilder.Entity("Palopo.Portal.Domain.Notifications.OutboxMessage", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<int>("Attempts")
@@ -357,7 +353,6 @@ namespace Palopo.Portal.Migrations.PostgreSql.Migrations
             modelBuilder.Entity("Palopo.Portal.Domain.Requests.CorrectionItem", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("NewValue")
@@ -402,7 +397,6 @@ namespace Palopo.Portal.Migrations.PostgreSql.Migrations
             modelBuilder.Entity("Palopo.Portal.Domain.Requests.RequestDocument", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("ContentType")
@@ -455,7 +449,6 @@ namespace Palopo.Portal.Migrations.PostgreSql.Migrations
             modelBuilder.Entity("Palopo.Portal.Domain.Requests.RequestEvent", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("ActorName")
@@ -504,7 +497,6 @@ namespace Palopo.Portal.Migrations.PostgreSql.Migrations
             modelBuilder.Entity("Palopo.Portal.Domain.Requests.ServiceRequest", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<Guid?>("ApplicantUserId")
@@ -608,7 +600,6 @@ namespace Palopo.Portal.Migrations.PostgreSql.Migrations
             modelBuilder.Entity("Palopo.Portal.Domain.Services.Service", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<Guid>("AgencyId")
@@ -751,7 +742,6 @@ namespace Palopo.Portal.Migrations.PostgreSql.Migrations
             modelBuilder.Entity("Palopo.Portal.Domain.Services.ServiceFormVersion", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<DateTime>("CreatedAtUtc")
@@ -778,7 +768,6 @@ namespace Palopo.Portal.Migrations.PostgreSql.Migrations
             modelBuilder.Entity("Palopo.Portal.Infrastructure.Identity.PortalRole", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("ConcurrencyStamp")
@@ -805,7 +794,6 @@ namespace Palopo.Portal.Migrations.PostgreSql.Migrations
             modelBuilder.Entity("Palopo.Portal.Infrastructure.Identity.PortalUser", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<int>("AccessFailedCount")

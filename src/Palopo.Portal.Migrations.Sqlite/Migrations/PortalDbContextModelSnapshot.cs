@@ -137,7 +137,6 @@ namespace Palopo.Portal.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Palopo.Portal.Domain.Agencies.Agency", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Code")
@@ -174,7 +173,6 @@ namespace Palopo.Portal.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Palopo.Portal.Domain.Calendar.Holiday", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly>("Date")
@@ -213,7 +211,6 @@ namespace Palopo.Portal.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Palopo.Portal.Domain.Notifications.Notification", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("CreatedAtUtc")
@@ -248,7 +245,6 @@ namespace Palopo.Portal.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Palopo.Portal.Domain.Notifications.OutboxMessage", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Attempts")
@@ -346,7 +342,6 @@ namespace Palopo.Portal.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Palopo.Portal.Domain.Requests.CorrectionItem", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("NewValue")
@@ -391,7 +386,6 @@ namespace Palopo.Portal.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Palopo.Portal.Domain.Requests.RequestDocument", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ContentType")
@@ -444,7 +438,6 @@ namespace Palopo.Portal.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Palopo.Portal.Domain.Requests.RequestEvent", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ActorName")
@@ -493,7 +486,6 @@ namespace Palopo.Portal.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Palopo.Portal.Domain.Requests.ServiceRequest", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("ApplicantUserId")
@@ -597,7 +589,6 @@ namespace Palopo.Portal.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Palopo.Portal.Domain.Services.Service", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("AgencyId")
@@ -740,7 +731,6 @@ namespace Palopo.Portal.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Palopo.Portal.Domain.Services.ServiceFormVersion", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("CreatedAtUtc")
@@ -767,7 +757,6 @@ namespace Palopo.Portal.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Palopo.Portal.Infrastructure.Identity.PortalRole", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ConcurrencyStamp")
@@ -794,7 +783,6 @@ namespace Palopo.Portal.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Palopo.Portal.Infrastructure.Identity.PortalUser", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<int>("AccessFailedCount")

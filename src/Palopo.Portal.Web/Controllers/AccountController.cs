@@ -124,6 +124,12 @@ public sealed class AccountController(
         var user = await users.FindByEmailAsync(form.Email!.Trim());
         if (user is { IsActive: false })
             user = null; // deactivated staff: the same answer as a wrong password
+        if (user is null)
+        {
+            // Spend the same time as a real check, so response times do not reveal which e-mails have accounts.
+            users.PasswordHasher.HashPassword(new PortalUser(), form.Password!);
+        }
+
         var result = user is null
             ? Microsoft.AspNetCore.Identity.SignInResult.Failed
             : await signIn.PasswordSignInAsync(user, form.Password!, isPersistent: false, lockoutOnFailure: true);
@@ -384,6 +390,8 @@ public sealed class AccountController(
             if (await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, code))
             {
                 await users.SetTwoFactorEnabledAsync(user, true);
+                // That renewed the security stamp: re-issue this session's cookie, or the next stamp check signs the person out.
+                await signIn.RefreshSignInAsync(user);
                 var codes = await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 10);
                 logger.LogInformation("Authenticator two-factor enabled for account {UserId}", user.Id);
                 TempData[TempKeys.RecoveryCodes] = string.Join(' ', codes ?? []);
@@ -461,6 +469,8 @@ public sealed class AccountController(
         if (string.IsNullOrEmpty(key))
         {
             await users.ResetAuthenticatorKeyAsync(user);
+            // A new key renews the security stamp: keep this session, or the person is signed out while setting up the app.
+            await signIn.RefreshSignInAsync(user);
             key = await users.GetAuthenticatorKeyAsync(user);
         }
 

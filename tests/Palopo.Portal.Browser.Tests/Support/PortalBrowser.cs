@@ -18,22 +18,27 @@ public sealed class PortalBrowser : IAsyncLifetime
         "--disable-dev-shm-usage",
     ];
 
-    private readonly SemaphoreSlim _startLock = new(1, 1);
-    private PortalServer? _server;
-    private IPlaywright? _playwright;
-    private IBrowser? _browser;
+    private readonly Lazy<Task<(PortalServer Server, IPlaywright Playwright, IBrowser Browser)>> _started;
 
-    public PortalServer Server => _server ?? throw new InvalidOperationException("Call NewSessionAsync first.");
+    public PortalBrowser()
+    {
+        // Started once, on first use; if starting fails, every test reports that same failure at once.
+        _started = new(StartAsync, LazyThreadSafetyMode.ExecutionAndPublication);
+    }
+
+    public PortalServer Server => _started.IsValueCreated && _started.Value.IsCompletedSuccessfully
+        ? _started.Value.Result.Server
+        : throw new InvalidOperationException("Call NewSessionAsync first.");
 
     public Task InitializeAsync() => Task.CompletedTask;
 
     /// <summary>A new browser context and page at <paramref name="viewport"/>, pointed at the portal.</summary>
     public async Task<BrowserSession> NewSessionAsync(Viewport viewport, string testName)
     {
-        await EnsureStartedAsync();
-        var context = await _browser!.NewContextAsync(new BrowserNewContextOptions
+        var (server, _, browser) = await _started.Value;
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions
         {
-            BaseURL = _server!.BaseAddress.ToString().TrimEnd('/'),
+            BaseURL = server.BaseAddress.ToString().TrimEnd('/'),
             ViewportSize = new ViewportSize { Width = viewport.Width, Height = viewport.Height },
             DeviceScaleFactor = 1,
             IsMobile = viewport.IsMobile,
@@ -44,47 +49,52 @@ public sealed class PortalBrowser : IAsyncLifetime
         context.SetDefaultTimeout(10_000);
         context.SetDefaultNavigationTimeout(15_000);
         var page = await context.NewPageAsync();
-        return new BrowserSession(context, page, _server.BaseAddress, new Screenshots(testName, viewport));
+        return new BrowserSession(context, page, server.BaseAddress, new Screenshots(testName, viewport));
     }
 
-    private async Task EnsureStartedAsync()
+    private static async Task<(PortalServer, IPlaywright, IBrowser)> StartAsync()
     {
-        if (_browser is not null)
-            return;
-        await _startLock.WaitAsync();
+        var server = new PortalServer();
+        IPlaywright? playwright = null;
         try
         {
-            if (_browser is not null)
-                return;
-
-            _server = new PortalServer();
-            _server.Start();
+            server.Start();
 
             // The NuGet package carries Playwright's driver; the browser is the machine's Chromium, never a download.
             Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
-            _playwright = await Microsoft.Playwright.Playwright.CreateAsync();
-            _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+            playwright = await Microsoft.Playwright.Playwright.CreateAsync();
+            var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
             {
                 ExecutablePath = TestEnvironment.RequireChromiumPath(),
                 Headless = true,
                 Args = ChromiumArgs,
                 Timeout = 30_000,
             });
+            return (server, playwright, browser);
         }
-        finally
+        catch
         {
-            _startLock.Release();
+            playwright?.Dispose();
+            await server.DisposeAsync();
+            throw;
         }
     }
 
     public async Task DisposeAsync()
     {
-        if (_browser is not null)
-            await _browser.DisposeAsync();
-        _playwright?.Dispose();
-        if (_server is not null)
-            await _server.DisposeAsync();
-        _startLock.Dispose();
+        if (!_started.IsValueCreated)
+            return;
+        try
+        {
+            var (server, playwright, browser) = await _started.Value;
+            await browser.DisposeAsync();
+            playwright.Dispose();
+            await server.DisposeAsync();
+        }
+        catch (Exception) when (_started.Value.IsFaulted)
+        {
+            // Already reported by every test; StartAsync cleaned up after itself.
+        }
     }
 }
 

@@ -20,8 +20,10 @@ public abstract class RegistrationTests(PortalFixture portal) : PortalTests(port
         Assert.Equal($"/dev/surat/{mail.FileName}", done.Document.GetElementById("dev-mail-link")?.GetAttribute("href"));
         Assert.Equal(T.Id("Mail.Confirm.Subject"), mail.Subject);
         Assert.EndsWith(AntiFraudFooter.Text, mail.TextBody.TrimEnd(), StringComparison.Ordinal);
-        Assert.Contains("tidak pernah meminta kata sandi atau kode OTP", mail.TextBody.TrimEnd()[^AntiFraudFooter.Text.Length..], StringComparison.Ordinal);
+        Assert.Contains("tidak pernah meminta kata sandi atau kode OTP", AntiFraudFooter.Text, StringComparison.Ordinal);
         Assert.Contains("tidak pernah meminta kata sandi atau kode OTP", mail.HtmlBody, StringComparison.Ordinal);
+        var viewer = await client.GetPageAsync($"/dev/surat/{mail.FileName}"); // the Development mail viewer shows the same link
+        Assert.Equal(mail.Link("/akun/konfirmasi"), Redirects.PathAndQuery(new Uri(viewer.Document.QuerySelector("a")!.GetAttribute("href")!)));
 
         // Not yet confirmed in the database; the link confirms it.
         Assert.False((await FindUserAsync(citizen.Email))!.EmailConfirmed);
@@ -61,14 +63,12 @@ public abstract class RegistrationTests(PortalFixture portal) : PortalTests(port
     {
         var first = await RegisterConfirmedCitizenAsync();
         var usersBefore = await CountUsersAsync();
-        var mailsBefore = await Mail.CountToAsync(first.Email);
         var second = Citizen.New() with { Email = first.Email.ToUpperInvariant() };
 
         var page = await PostRegistrationExpectingFormAsync(NewClient(), second.RegistrationFields());
 
         Assert.Equal([T.Id("Register.CannotRegister")], page.ErrorSummary);
         Assert.Equal(usersBefore, await CountUsersAsync());
-        Assert.Equal(mailsBefore, await Mail.CountToAsync(first.Email));
         var owner = await FindUserAsync(first.Email);
         Assert.Equal(first.FullName, owner!.FullName); // the first account is untouched
     }

@@ -31,6 +31,14 @@ public sealed class PortalAppFactory : WebApplicationFactory<Program>
     private readonly TemporaryDirectory _data = new();
     private readonly PostgresTestDatabase? _postgres;
 
+    static PortalAppFactory()
+    {
+        // The portal logs to the console as well as to <data>/logs. In the test host that console is the
+        // test runner's own output (redirected by scripts/test.sh), which thousands of request lines would
+        // bury or garble; the log files keep everything, and PersonalDataTests read them.
+        Console.SetOut(TextWriter.Null);
+    }
+
     private PortalAppFactory(DatabaseProvider provider, PostgresTestDatabase? postgres)
     {
         Provider = provider;

@@ -13,7 +13,7 @@ using Palopo.Portal.Infrastructure.Persistence;
 namespace Palopo.Portal.Migrations.PostgreSql.Migrations
 {
     [DbContext(typeof(PortalDbContext))]
-    [Migration("20261128024613_ServiceRequests")]
+    [Migration("20261128030038_ServiceRequests")]
     partial class ServiceRequests
     {
         /// <inheritdoc />
@@ -151,7 +151,6 @@ namespace Palopo.Portal.Migrations.PostgreSql.Migrations
             modelBuilder.Entity("Palopo.Portal.Domain.Agencies.Agency", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("Code")
@@ -188,7 +187,6 @@ namespace Palopo.Portal.Migrations.PostgreSql.Migrations
             modelBuilder.Entity("Palopo.Portal.Domain.Calendar.Holiday", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<DateOnly>("Date")
@@ -227,7 +225,6 @@ namespace Palopo.Portal.Migrations.PostgreSql.Migrations
             modelBuilder.Entity("Palopo.Portal.Domain.Notifications.Notification", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<DateTime>("CreatedAtUtc")
@@ -262,7 +259,6 @@ namespace Palopo.Portal.Migrations.PostgreSql.Migrations
             modelBuilder.Entity("Palopo.Portal.Domain.Notifications.OutboxMessage", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<int>("Attempts")
@@ -360,7 +356,6 @@ namespace Palopo.Portal.Migrations.PostgreSql.Migrations
             modelBuilder.Entity("Palopo.Portal.Domain.Requests.CorrectionItem", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("NewValue")
@@ -405,7 +400,6 @@ namespace Palopo.Portal.Migrations.PostgreSql.Migrations
             modelBuilder.Entity("Palopo.Portal.Domain.Requests.RequestDocument", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("ContentType")
@@ -458,7 +452,6 @@ namespace Palopo.Portal.Migrations.PostgreSql.Migrations
             modelBuilder.Entity("Palopo.Portal.Domain.Requests.RequestEvent", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("ActorName")
@@ -507,7 +500,6 @@ namespace Palopo.Portal.Migrations.PostgreSql.Migrations
             modelBuilder.Entity("Palopo.Portal.Domain.Requests.ServiceRequest", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<Guid?>("ApplicantUserId")
@@ -611,7 +603,6 @@ namespace Palopo.Portal.Migrations.PostgreSql.Migrations
             modelBuilder.Entity("Palopo.Portal.Domain.Services.Service", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<Guid>("AgencyId")
@@ -754,7 +745,6 @@ namespace Palopo.Portal.Migrations.PostgreSql.Migrations
             modelBuilder.Entity("Palopo.Portal.Domain.Services.ServiceFormVersion", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<DateTime>("CreatedAtUtc")
@@ -781,7 +771,6 @@ namespace Palopo.Portal.Migrations.PostgreSql.Migrations
             modelBuilder.Entity("Palopo.Portal.Infrastructure.Identity.PortalRole", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("ConcurrencyStamp")
@@ -808,7 +797,6 @@ namespace Palopo.Portal.Migrations.PostgreSql.Migrations
             modelBuilder.Entity("Palopo.Portal.Infrastructure.Identity.PortalUser", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<int>("AccessFailedCount")
