@@ -23,6 +23,15 @@ public static class DependencyInjection
         services.AddScoped<UploadChecker>();
         services.AddScoped<ApplyForService>();
         services.AddScoped<RequestReceipts>();
+        services.AddScoped<MyRequests>();
+        services.AddScoped<GetRequestDetails>();
+        services.AddScoped<RequestDocumentFiles>();
+        services.AddScoped<TrackRequest>();
+        services.AddScoped<WithdrawRequest>();
+        services.AddScoped<ResubmitCorrection>();
+        services.AddScoped<SendBackRequest>();
+        services.AddScoped<ApproveRequestStep>();
+        services.AddScoped<RejectRequest>();
         services.AddOptions<PortalOptions>().BindConfiguration(PortalOptions.SectionName)
             .Validate(o => o.HasValidBaseUrl, "Portal:PublicBaseUrl must be an absolute http(s) address.").ValidateOnStart();
         services.AddScoped<IRequestNotifier, RequestNotifier>();

@@ -10,6 +10,10 @@ public static class PortalPipeline
 {
     public static WebApplication UsePortalPipeline(this WebApplication app)
     {
+        // Language first, so error pages re-executed below keep the visitor's language.
+        app.UseRequestLocalization(app.Services.GetRequiredService<IOptions<RequestLocalizationOptions>>().Value);
+        app.UseMiddleware<CultureCookieMiddleware>();
+
         // No stack traces in any response: errors are logged and shown as a friendly page.
         app.UseExceptionHandler("/galat/500");
         if (!app.Environment.IsDevelopment())
@@ -19,8 +23,6 @@ public static class PortalPipeline
         app.UseSerilogRequestLogging(o =>
             o.MessageTemplate = "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.0} ms");
         app.UseStaticFiles();
-        app.UseRequestLocalization(app.Services.GetRequiredService<IOptions<RequestLocalizationOptions>>().Value);
-        app.UseMiddleware<CultureCookieMiddleware>();
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();

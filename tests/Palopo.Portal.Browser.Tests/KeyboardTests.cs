@@ -17,7 +17,7 @@ public sealed class KeyboardTests(PortalBrowser browser)
         await using var session = await browser.NewSessionAsync(Viewport.Phone, "keyboard");
         var page = session.Page;
         await session.GotoAsync(path);
-        await session.CheckPageAsync($"page-{path}");
+        await session.CheckPageAsync(path == "/" ? "home" : path);
 
         await page.Keyboard.PressAsync("Tab");
         var skipLink = page.GetByRole(AriaRole.Link, new() { Name = "Langsung ke isi utama", Exact = true });
@@ -27,7 +27,7 @@ public sealed class KeyboardTests(PortalBrowser browser)
         var box = await skipLink.BoundingBoxAsync();
         Assert.NotNull(box);
         Assert.True(box.X >= 0 && box.Y >= 0 && box.X + box.Width <= Viewport.Phone.Width, $"skip link on screen when focused, was at {box.X},{box.Y} {box.Width}x{box.Height}");
-        await session.CheckPageAsync($"skip-link-focused-{path}");
+        await session.CheckPageAsync((path == "/" ? "home" : path) + " skip link focused");
 
         await page.Keyboard.PressAsync("Enter");
         await Expect(page.Locator("main#main")).ToBeFocusedAsync();

@@ -6,6 +6,7 @@ using Palopo.Portal.Domain.Notifications;
 using Palopo.Portal.Infrastructure.Notifications;
 using Palopo.Portal.Notifications.Tests.Support;
 using Palopo.Portal.Testing;
+using Xunit.Abstractions;
 
 namespace Palopo.Portal.Notifications.Tests;
 
@@ -13,7 +14,7 @@ namespace Palopo.Portal.Notifications.Tests;
 /// The outbox worker against a real SQLite file and a real SMTP server on a loopback port,
 /// sending through the portal's own <c>SmtpEmailSender</c> (Email:Delivery=Smtp).
 /// </summary>
-public sealed class OutboxDispatcherTests
+public sealed class OutboxDispatcherTests(ITestOutputHelper output)
 {
     private static readonly DateTimeOffset Start = new(2026, 11, 30, 2, 0, 0, TimeSpan.Zero);
 
@@ -112,6 +113,7 @@ public sealed class OutboxDispatcherTests
 
         Assert.Equal("node-a", nodeA.Dispatcher.WorkerName);
         Assert.Equal("node-b", nodeB.Dispatcher.WorkerName);
+        output.WriteLine($"node-a sent {counts[0]}, node-b sent {counts[1]}");
         Assert.Equal(50, counts.Sum());
         var subjects = smtp.Received.Select(m => m.Subject).ToList();
         Assert.Equal(50, subjects.Count);

@@ -75,6 +75,25 @@ public sealed class ApplyForService(
 
     public async Task<ApplyResult> HandleAsync(ApplyCommand command, Guid userId, CancellationToken ct)
     {
+        // A second copy of the same form (double click, browser retry) can race this one. The
+        // database refuses the loser (unique idempotency key, concurrency token); it then starts
+        // over, finds the winner's request and reports it instead of making another.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await HandleOnceAsync(command, userId, ct);
+            }
+            catch (DbUpdateException ex) when (attempt < 4)
+            {
+                logger.LogInformation(ex, "Concurrent copy of an application form; trying again (attempt {Attempt})", attempt);
+                ((DbContext)db).ChangeTracker.Clear();
+            }
+        }
+    }
+
+    private async Task<ApplyResult> HandleOnceAsync(ApplyCommand command, Guid userId, CancellationToken ct)
+    {
         var service = await FindServiceAsync(command.Slug, ct);
         if (service is null)
             return new(ApplyOutcome.NotFound);
@@ -134,20 +153,10 @@ public sealed class ApplyForService(
             logger.LogInformation("Request {ReferenceNumber} submitted for service {Service}", number, service.Slug);
             return new(ApplyOutcome.Submitted, number);
         }
-        catch (DbUpdateException ex)
+        catch (DbUpdateException)
         {
-            // A second copy of the same form won the race (double click, retry): report what it made.
             await CleanUpAsync(stored, ct);
-            var winner = await db.ServiceRequests.AsNoTracking()
-                .Where(r => r.ApplicantUserId == userId && r.IdempotencyKey == command.IdempotencyKey)
-                .Select(r => new { r.Status, r.ReferenceNumber })
-                .FirstOrDefaultAsync(ct);
-            if (winner is null)
-                throw;
-            logger.LogInformation(ex, "Concurrent copy of an application form detected; the earlier one stands");
-            return winner.Status == RequestStatus.Draft
-                ? new(ApplyOutcome.Saved, null, errors, check.Answers)
-                : new(ApplyOutcome.AlreadySubmitted, winner.ReferenceNumber);
+            throw;
         }
     }
 

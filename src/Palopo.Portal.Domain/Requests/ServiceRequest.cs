@@ -275,17 +275,11 @@ public sealed class ServiceRequest
     // ---------- legal clock ----------
 
     /// <summary>Working days used so far, not counting days the request waited on the citizen.</summary>
-    public int WorkingDaysElapsed(WorkingCalendar calendar, DateOnly today)
-    {
-        if (ClockStartedOn is not { } start)
-            return 0;
-        var end = ClockPausedOn ?? (RequestLifecycle.IsFinal(Status) || Status == RequestStatus.Approved ? DateOnly.FromDateTime(DecidedAtUtc ?? UpdatedAtUtc) : today);
-        return Math.Max(0, calendar.WorkingDaysBetween(start, end) - PausedWorkingDays);
-    }
+    public int WorkingDaysElapsed(WorkingCalendar calendar, DateOnly today) => LegalClock.Of(this).WorkingDaysElapsed(calendar, today);
 
     public bool IsClockPaused => ClockPausedOn is not null;
 
-    public bool IsOverdue(DateOnly today) => RequestLifecycle.IsOpen(Status) && !IsClockPaused && DueOn is { } due && today > due;
+    public bool IsOverdue(DateOnly today) => LegalClock.Of(this).IsOverdue(today);
 
     // ---------- internals ----------
 

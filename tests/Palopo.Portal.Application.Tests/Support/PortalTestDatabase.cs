@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Hosting;
 using Npgsql;
+using Palopo.Portal.Application;
 using Palopo.Portal.Infrastructure;
 using Palopo.Portal.Infrastructure.Persistence;
 using Palopo.Portal.Testing;
@@ -101,6 +102,7 @@ internal sealed class PortalTestDatabase : IAsyncDisposable
         services.AddSingleton<IConfiguration>(configuration);
         services.AddSingleton<IHostEnvironment>(new TestHostEnvironment(dataPath));
         services.AddLogging();
+        services.AddApplication();
         services.AddInfrastructure(configuration);
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
     }

@@ -3,13 +3,17 @@ using Microsoft.Playwright;
 namespace Palopo.Portal.Browser.Tests.Support;
 
 /// <summary>One test's browser context and page, with the check every visited page gets.</summary>
-public sealed class BrowserSession(IBrowserContext context, IPage page, Uri baseAddress, Screenshots screenshots) : IAsyncDisposable
+public sealed class BrowserSession(IBrowserContext context, IPage page, Uri baseAddress, Viewport viewport, string testName) : IAsyncDisposable
 {
+    private readonly Screenshots _screenshots = new(testName, viewport);
+
     public IBrowserContext Context { get; } = context;
 
     public IPage Page { get; } = page;
 
     public Uri BaseAddress { get; } = baseAddress;
+
+    public Viewport Viewport { get; } = viewport;
 
     /// <summary>Opens a portal path and returns the HTTP status of the final response.</summary>
     public async Task<int> GotoAsync(string path)
@@ -19,14 +23,20 @@ public sealed class BrowserSession(IBrowserContext context, IPage page, Uri base
     }
 
     /// <summary>
-    /// What every page visited gets: a full-page screenshot for reviewers, then axe (WCAG 2.x A/AA)
-    /// failing the test on any violation.
+    /// What every page visited gets: a full-page screenshot for reviewers; axe (WCAG 2.x A/AA), failing
+    /// the test on any violation; and, on a phone, no sideways scrolling (WCAG 1.4.10 Reflow, which axe
+    /// does not check).
     /// </summary>
     public async Task CheckPageAsync(string step, params string[] skipAxeRules)
     {
         await Page.WaitForLoadStateAsync(LoadState.Load);
-        await screenshots.SaveAsync(Page, step);
+        await _screenshots.SaveAsync(Page, step);
         await Accessibility.AssertNoViolationsAsync(Page, step, skipAxeRules);
+        if (Viewport.IsMobile)
+        {
+            var widths = await Page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]");
+            Assert.True(widths[0] <= widths[1], $"'{step}' ({Page.Url}) scrolls sideways on a {Viewport}: content {widths[0]}px wide in {widths[1]}px.");
+        }
     }
 
     /// <summary>The value of &lt;html lang&gt;.</summary>

@@ -49,20 +49,40 @@ public sealed class PortalBrowser : IAsyncLifetime
         context.SetDefaultTimeout(10_000);
         context.SetDefaultNavigationTimeout(15_000);
         var page = await context.NewPageAsync();
-        return new BrowserSession(context, page, server.BaseAddress, new Screenshots(testName, viewport));
+        return new BrowserSession(context, page, server.BaseAddress, viewport, testName);
     }
 
     private static async Task<(PortalServer, IPlaywright, IBrowser)> StartAsync()
     {
+        // The portal (migrations, seed data) and Chromium start side by side: each takes seconds.
         var server = new PortalServer();
-        IPlaywright? playwright = null;
+        var serverStarted = Task.Run(server.Start);
+        var browserStarted = LaunchChromiumAsync();
         try
         {
-            server.Start();
+            await Task.WhenAll(serverStarted, browserStarted);
+            return (server, browserStarted.Result.Playwright, browserStarted.Result.Browser);
+        }
+        catch
+        {
+            if (browserStarted.IsCompletedSuccessfully)
+            {
+                await browserStarted.Result.Browser.DisposeAsync();
+                browserStarted.Result.Playwright.Dispose();
+            }
 
-            // The NuGet package carries Playwright's driver; the browser is the machine's Chromium, never a download.
-            Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
-            playwright = await Microsoft.Playwright.Playwright.CreateAsync();
+            await server.DisposeAsync();
+            throw;
+        }
+    }
+
+    private static async Task<(IPlaywright Playwright, IBrowser Browser)> LaunchChromiumAsync()
+    {
+        // The NuGet package carries Playwright's driver; the browser is the machine's Chromium, never a download.
+        Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
+        var playwright = await Microsoft.Playwright.Playwright.CreateAsync();
+        try
+        {
             var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
             {
                 ExecutablePath = TestEnvironment.RequireChromiumPath(),
@@ -70,12 +90,11 @@ public sealed class PortalBrowser : IAsyncLifetime
                 Args = ChromiumArgs,
                 Timeout = 30_000,
             });
-            return (server, playwright, browser);
+            return (playwright, browser);
         }
         catch
         {
-            playwright?.Dispose();
-            await server.DisposeAsync();
+            playwright.Dispose();
             throw;
         }
     }

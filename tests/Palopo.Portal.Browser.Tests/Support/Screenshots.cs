@@ -73,7 +73,13 @@ public sealed class Screenshots(string testName, Viewport viewport)
     {
         var slug = new StringBuilder(text.Length);
         foreach (var c in text.ToLowerInvariant())
-            slug.Append(char.IsAsciiLetterOrDigit(c) ? c : '-');
+        {
+            if (char.IsAsciiLetterOrDigit(c))
+                slug.Append(c);
+            else if (slug.Length > 0 && slug[^1] != '-')
+                slug.Append('-');
+        }
+
         return slug.ToString().Trim('-');
     }
 }

@@ -1,10 +1,13 @@
+using System.Globalization;
 using System.Net;
 using AngleSharp.Dom;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Localization;
 using Palopo.Portal.Domain.Common;
 using Palopo.Portal.Domain.Services;
 using Palopo.Portal.Infrastructure.Persistence;
+using Palopo.Portal.Web.Models.Catalogue;
 using Palopo.Portal.Web.Tests.Support;
 
 namespace Palopo.Portal.Web.Tests.Catalogue;
@@ -180,7 +183,7 @@ public abstract class CatalogueTests(PortalFixture portal) : PortalTests(portal)
         foreach (var (document, shown) in documents.Zip(shownDocuments))
         {
             Assert.StartsWith(document.Label.Id, shown, StringComparison.Ordinal);
-            var megabytes = (document.MaxSizeBytes / (1024m * 1024m)).ToString("0.#", System.Globalization.CultureInfo.GetCultureInfo("id"));
+            var megabytes = (document.MaxSizeBytes / (1024m * 1024m)).ToString("0.#", CultureInfo.GetCultureInfo("id"));
             Assert.Contains($"paling besar {megabytes} MB", shown, StringComparison.Ordinal);
             Assert.Contains("PDF", shown, StringComparison.Ordinal);
             Assert.Equal(!document.Required, shown.Contains(T.Id("Common.Optional"), StringComparison.Ordinal));
@@ -283,6 +286,35 @@ public abstract class CatalogueTests(PortalFixture portal) : PortalTests(portal)
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Null(response.Headers.Location);
+    }
+
+    [PortalFact]
+    public void Fees_are_written_in_rupiah_the_Indonesian_way_in_both_languages_and_sizes_in_the_page_language()
+    {
+        var localizer = App.Services.GetRequiredService<IStringLocalizer<SharedResource>>();
+        var previous = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
+        try
+        {
+            foreach (var culture in new[] { "id", "en" })
+            {
+                CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(culture);
+                Assert.Equal("Rp 50.000", CatalogueFormat.Fee(50_000m, localizer));
+                Assert.Equal("Rp 1.250.000", CatalogueFormat.Fee(1_250_000m, localizer));
+                Assert.Equal(T.In(culture, "Catalogue.Free"), CatalogueFormat.Fee(0m, localizer));
+                Assert.Equal(T.In(culture, "Catalogue.ServiceDaysOne"), CatalogueFormat.ServiceTime(1, localizer));
+                Assert.Equal(T.In(culture, "Catalogue.ServiceDays", 14), CatalogueFormat.ServiceTime(14, localizer));
+                Assert.Equal("2", CatalogueFormat.Megabytes(2 * 1024 * 1024));
+            }
+
+            CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo("id");
+            Assert.Equal("0,5", CatalogueFormat.Megabytes(512 * 1024));
+            CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo("en");
+            Assert.Equal("0.5", CatalogueFormat.Megabytes(512 * 1024));
+        }
+        finally
+        {
+            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = previous;
+        }
     }
 
     // ---------- helpers ----------

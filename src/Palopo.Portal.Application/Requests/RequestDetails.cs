@@ -1,0 +1,175 @@
+using Microsoft.EntityFrameworkCore;
+using Palopo.Portal.Application.Calendar;
+using Palopo.Portal.Application.Common;
+using Palopo.Portal.Domain.Common;
+using Palopo.Portal.Domain.Requests;
+using Palopo.Portal.Domain.Services;
+
+namespace Palopo.Portal.Application.Requests;
+
+/// <summary>Who did something, as the applicant sees it: themselves ("Anda"), a named civil servant, or the system.</summary>
+public enum TimelineActor
+{
+    You,
+    Staff,
+    System,
+}
+
+/// <summary>One visible timeline entry. Internal staff notes never become one.</summary>
+public sealed record TimelineEntry(
+    DateTime AtUtc, RequestEventKind Kind, RequestStatus? FromStatus, RequestStatus? ToStatus,
+    TimelineActor Actor, string? StaffName, string? StaffRole, string? Note);
+
+public sealed record RequestDocumentItem(Guid Id, string RequirementKey, string FileName, string ContentType, long SizeBytes, DateTime UploadedAtUtc);
+
+/// <summary>A field or document the officer flagged in the current round, and why.</summary>
+public sealed record OpenCorrectionItem(CorrectionTarget Target, string Key, string Reason);
+
+/// <summary>Everything the applicant's own request page shows.</summary>
+public sealed record RequestDetails(
+    Guid Id,
+    string ReferenceNumber,
+    LocalizedText ServiceName,
+    string ServiceSlug,
+    LocalizedText AgencyName,
+    RequestChannel Channel,
+    RequestStatus Status,
+    DateTime SubmittedAtUtc,
+    DateOnly? DueOn,
+    int ServiceDays,
+    int WorkingDaysElapsed,
+    DateOnly? ClockPausedOn,
+    bool IsOverdue,
+    string? DecisionReason,
+    int Version,
+    FormDefinition Form,
+    IReadOnlyDictionary<string, string> Answers,
+    IReadOnlyList<TimelineEntry> Timeline,
+    IReadOnlyList<RequestDocumentItem> Documents,
+    IReadOnlyList<OpenCorrectionItem> Corrections)
+{
+    public bool IsOpen => RequestLifecycle.IsOpen(Status);
+
+    public bool CanWithdraw => RequestLifecycle.IsOpen(Status);
+
+    public bool NeedsCorrection => Status == RequestStatus.NeedsCorrection;
+
+    public bool IsClockPaused => ClockPausedOn is not null;
+
+    public IEnumerable<OpenCorrectionItem> FlaggedFields => Corrections.Where(c => c.Target == CorrectionTarget.Field);
+
+    public IEnumerable<OpenCorrectionItem> FlaggedDocuments => Corrections.Where(c => c.Target == CorrectionTarget.Document);
+}
+
+/// <summary>
+/// One submitted request of the signed-in citizen, by reference number: status, legal clock,
+/// timeline, answers (rendered with the request's own form version, so a later form change cannot
+/// break it), documents and any open correction. Anyone else's reference gives null (the page says 404).
+/// </summary>
+public sealed class GetRequestDetails(IPortalDbContext db, WorkingCalendarProvider calendars, TimeProvider clock)
+{
+    public async Task<RequestDetails?> FindAsync(string? referenceNumber, Guid applicantUserId, CancellationToken ct)
+    {
+        var reference = ReferenceNumber.Normalize(referenceNumber);
+        if (!ReferenceNumber.IsWellFormed(reference))
+            return null;
+
+        var header = await (
+                from r in db.ServiceRequests.AsNoTracking()
+                where r.ReferenceNumber == reference && r.ApplicantUserId == applicantUserId && r.SubmittedAtUtc != null
+                join s in db.Services on r.ServiceId equals s.Id
+                join a in db.Agencies on s.AgencyId equals a.Id
+                select new
+                {
+                    r.Id,
+                    r.FormVersionId,
+                    s.Name,
+                    s.Slug,
+                    AgencyName = new LocalizedText(a.Name, a.NameEn),
+                    r.Channel,
+                    SubmittedAtUtc = r.SubmittedAtUtc!.Value,
+                    r.CorrectionRound,
+                    r.DecisionReason,
+                    r.Version,
+                    Answers = EF.Property<Dictionary<string, string>>(r, "_answers"),
+                    Clock = new LegalClock(r.Status, r.ServiceDays, r.ClockStartedOn, r.DueOn, r.ClockPausedOn, r.PausedWorkingDays, r.DecidedAtUtc, r.UpdatedAtUtc),
+                })
+            .FirstOrDefaultAsync(ct);
+        if (header is null)
+            return null;
+
+        var form = await db.ServiceFormVersions.AsNoTracking()
+            .Where(f => f.Id == header.FormVersionId)
+            .Select(f => f.Definition)
+            .SingleAsync(ct);
+
+        var events = await db.RequestEvents.AsNoTracking()
+            .Where(e => e.RequestId == header.Id && e.Kind != RequestEventKind.InternalNote)
+            .OrderBy(e => e.AtUtc)
+            .Select(e => new { e.AtUtc, e.Kind, e.FromStatus, e.ToStatus, e.ActorUserId, e.ActorName, e.ActorRole, e.Note })
+            .ToListAsync(ct);
+        var timeline = events
+            .OrderBy(e => e.AtUtc).ThenBy(e => SameMomentOrder(e.Kind))
+            .Select(e =>
+            {
+                var actor = e.ActorUserId == applicantUserId ? TimelineActor.You
+                    : e.ActorUserId is null || e.ActorRole == Actor.System.Role ? TimelineActor.System
+                    : TimelineActor.Staff;
+                return new TimelineEntry(e.AtUtc, e.Kind, e.FromStatus, e.ToStatus, actor,
+                    actor == TimelineActor.Staff ? e.ActorName : null,
+                    actor == TimelineActor.Staff ? e.ActorRole : null,
+                    e.Note);
+            })
+            .ToList();
+
+        var documents = await db.RequestDocuments.AsNoTracking()
+            .Where(d => d.RequestId == header.Id && d.ReplacedAtUtc == null)
+            .OrderBy(d => d.UploadedAtUtc)
+            .Select(d => new RequestDocumentItem(d.Id, d.RequirementKey, d.FileName, d.ContentType, d.SizeBytes, d.UploadedAtUtc))
+            .ToListAsync(ct);
+
+        List<OpenCorrectionItem> corrections = [];
+        if (header.Clock.Status == RequestStatus.NeedsCorrection)
+        {
+            corrections = await db.ServiceRequests.AsNoTracking()
+                .Where(r => r.Id == header.Id)
+                .SelectMany(r => r.Corrections)
+                .Where(c => c.Round == header.CorrectionRound && c.ResolvedAtUtc == null)
+                .Select(c => new OpenCorrectionItem(c.Target, c.TargetKey, c.Reason))
+                .ToListAsync(ct);
+            corrections = [.. corrections.OrderBy(c => OrderInForm(form, c))];
+        }
+
+        var today = PalopoTime.Today(clock);
+        var calendar = await calendars.GetAsync(ct);
+        return new RequestDetails(
+            header.Id, reference, header.Name, header.Slug, header.AgencyName, header.Channel, header.Clock.Status,
+            header.SubmittedAtUtc, header.Clock.DueOn, header.Clock.ServiceDays, header.Clock.WorkingDaysElapsed(calendar, today),
+            header.Clock.PausedOn, header.Clock.IsOverdue(today), header.DecisionReason, header.Version,
+            form, header.Answers, timeline, documents, corrections);
+    }
+
+    /// <summary>
+    /// The domain records some changes as two events at the same instant (a send-back: status, then
+    /// the clock pausing; a resubmission: the clock resuming, then the status). This keeps their order.
+    /// </summary>
+    private static int SameMomentOrder(RequestEventKind kind) => kind switch
+    {
+        RequestEventKind.Created => 0,
+        RequestEventKind.Assigned or RequestEventKind.StepApproved or RequestEventKind.ClockResumed => 1,
+        RequestEventKind.StatusChanged => 2,
+        RequestEventKind.ClockPaused => 3,
+        _ => 4,
+    };
+
+    /// <summary>Flagged items in the order the form asks them: fields first, then documents.</summary>
+    private static int OrderInForm(FormDefinition form, OpenCorrectionItem item)
+    {
+        var fields = form.Fields.Select(f => f.Key).ToList();
+        return item.Target == CorrectionTarget.Field
+            ? IndexOr(fields.IndexOf(item.Key), 10_000)
+            : 20_000 + IndexOr(form.Documents.Select(d => d.Key).ToList().IndexOf(item.Key), 10_000);
+    }
+
+    private static int IndexOr(int index, int fallback) => index < 0 ? fallback : index;
+}
