@@ -98,17 +98,22 @@ public static class DependencyInjection
         return services;
     }
 
-    public static IServiceCollection AddPortalSerilog(this IServiceCollection services, IConfiguration configuration) =>
-        services.AddSerilog((sp, lc) =>
-        {
-            var paths = sp.GetRequiredService<PortalPaths>();
-            lc.ReadFrom.Configuration(configuration)
-                .Enrich.FromLogContext()
-                .Destructure.With<PersonalDataDestructuringPolicy>()
-                .WriteTo.Console()
-                .WriteTo.File(
-                    Path.Combine(paths.LogsDirectory, "portal-.log"),
-                    rollingInterval: RollingInterval.Day,
-                    retainedFileCountLimit: 14);
-        }, preserveStaticLogger: true);
+    /// <summary>
+    /// Stage two of logging: the logger from configuration, to the console and a rolling file in
+    /// the data folder. Registered as Serilog's ILogger too, so request logging writes through it.
+    /// The static start-up logger is left alone: test hosts may start several apps in one process.
+    /// </summary>
+    public static IServiceCollection AddPortalSerilog(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        var logs = Path.Combine(PortalPaths.ResolveDataPath(environment.ContentRootPath, configuration["Storage:DataPath"]), "logs");
+        var logger = new LoggerConfiguration()
+            .ReadFrom.Configuration(configuration)
+            .Enrich.FromLogContext()
+            .Destructure.With<PersonalDataDestructuringPolicy>()
+            .WriteTo.Console()
+            .WriteTo.File(Path.Combine(logs, "portal-.log"), rollingInterval: RollingInterval.Day, retainedFileCountLimit: 14)
+            .CreateLogger();
+        services.AddSingleton<Serilog.ILogger>(logger);
+        return services.AddSerilog(logger, dispose: true);
+    }
 }

@@ -21,7 +21,11 @@ public static class PortalPipeline
         app.UseStatusCodePagesWithReExecute("/galat/{0}");
 
         app.UseSerilogRequestLogging(o =>
-            o.MessageTemplate = "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.0} ms");
+        {
+            o.MessageTemplate = "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.0} ms";
+            // The configured logger (console + file), not the start-up console logger.
+            o.Logger = app.Services.GetService<Serilog.ILogger>();
+        });
         app.UseStaticFiles();
         app.UseRouting();
         app.UseAuthentication();

@@ -14,7 +14,7 @@ try
     builder.Services.AddApplication();
     builder.Services.AddInfrastructure(builder.Configuration);
     builder.Services.AddWeb(builder.Environment);
-    builder.Services.AddPortalSerilog(builder.Configuration);
+    builder.Services.AddPortalSerilog(builder.Configuration, builder.Environment);
 
     var app = builder.Build();
 

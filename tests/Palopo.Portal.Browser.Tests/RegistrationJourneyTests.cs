@@ -25,6 +25,7 @@ public sealed class RegistrationJourneyTests(PortalBrowser browser)
         const string password = "sungai latuppa jernih sekali";
 
         await session.GotoAsync("/");
+        await session.CheckPageAsync("home");
         await page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Link, new() { Name = "Buat akun", Exact = true }).ClickAsync();
         await page.ExpectPageAsync("/akun/daftar", "id", id.RegisterTitle);
         await session.CheckPageAsync("register-form");
@@ -82,5 +83,6 @@ public sealed class RegistrationJourneyTests(PortalBrowser browser)
         // Signed out for real: the account page now asks for a sign-in.
         await session.GotoAsync("/akun");
         await page.ExpectPageAsync("/akun/masuk", "id", id.SignInTitle);
+        await session.CheckPageAsync("account-asks-for-sign-in");
     }
 }

@@ -20,10 +20,13 @@ public sealed class TwoFactorJourneyTests(PortalBrowser browser)
         var page = session.Page;
 
         await session.GotoAsync("/akun/masuk");
+        await session.CheckPageAsync("sign-in");
         await SignInAsync(page);
+        await session.CheckPageAsync("home-signed-in");
         await page.NavLink("Akun saya").ClickAsync();
         await page.ExpectPageAsync("/akun", "id", "Akun saya");
         await Expect(page.Locator("#two-factor-status")).ToContainTextAsync("tidak aktif");
+        await session.CheckPageAsync("account-two-factor-off");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Aktifkan aplikasi autentikator", Exact = true }).ClickAsync();
         await page.ExpectPageAsync("/akun/2fa/aktifkan", "id", "Aktifkan aplikasi autentikator");
@@ -52,7 +55,11 @@ public sealed class TwoFactorJourneyTests(PortalBrowser browser)
 
         // The next sign-in asks for a code from the app.
         await page.NavButton("Keluar").ClickAsync();
+        await page.ExpectPageAsync("/", "id", PortalText.Indonesian.HomeTitle);
+        await session.CheckPageAsync("signed-out");
         await page.NavLink("Masuk").ClickAsync();
+        await page.ExpectPageAsync("/akun/masuk", "id", PortalText.Indonesian.SignInTitle);
+        await session.CheckPageAsync("sign-in-again");
         await SignInAsync(page, expectHome: false);
         await page.ExpectPageAsync("/akun/masuk/2fa", "id", "Verifikasi dua langkah");
         await session.CheckPageAsync("sign-in-code");
@@ -61,6 +68,7 @@ public sealed class TwoFactorJourneyTests(PortalBrowser browser)
         await page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Button).ClickAsync();
         await page.ExpectPageAsync("/", "id", PortalText.Indonesian.HomeTitle);
         await Expect(page.NavLink("Akun saya")).ToBeVisibleAsync();
+        await session.CheckPageAsync("signed-in-with-code");
     }
 
     private static async Task SignInAsync(IPage page, bool expectHome = true)

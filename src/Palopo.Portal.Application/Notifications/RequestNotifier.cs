@@ -71,7 +71,7 @@ public sealed class RequestNotifier(
             .Append(AntiFraudFooter.Text).Append('\n');
 
         var html = new StringBuilder()
-            .Append(CultureInfo.InvariantCulture, $"<!doctype html><html lang=\"{culture.TwoLetterISOLanguageName}\"><body style=\"font-family:sans-serif;line-height:1.5;max-width:36rem\">")
+            .Append(CultureInfo.InvariantCulture, $"<!doctype html><html lang=\"{culture.TwoLetterISOLanguageName}\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>{WebUtility.HtmlEncode(subject)}</title></head><body style=\"font-family:sans-serif;line-height:1.5;max-width:36rem\">")
             .Append("<p>").Append(Encode(greeting)).Append("</p>")
             .Append("<p>").Append(Encode(body)).Append("</p>")
             .Append("<p>").Append(Encode(T("Mail.ReferenceLabel"))).Append(": <strong>").Append(Encode(reference)).Append("</strong><br>")

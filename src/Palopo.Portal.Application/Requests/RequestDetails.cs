@@ -124,9 +124,10 @@ public sealed class GetRequestDetails(IPortalDbContext db, WorkingCalendarProvid
 
         var documents = await db.RequestDocuments.AsNoTracking()
             .Where(d => d.RequestId == header.Id && d.ReplacedAtUtc == null)
-            .OrderBy(d => d.UploadedAtUtc)
             .Select(d => new RequestDocumentItem(d.Id, d.RequirementKey, d.FileName, d.ContentType, d.SizeBytes, d.UploadedAtUtc))
             .ToListAsync(ct);
+        var documentOrder = form.Documents.Select(d => d.Key).ToList();
+        documents = [.. documents.OrderBy(d => IndexOr(documentOrder.IndexOf(d.RequirementKey), int.MaxValue)).ThenBy(d => d.UploadedAtUtc)];
 
         List<OpenCorrectionItem> corrections = [];
         if (header.Clock.Status == RequestStatus.NeedsCorrection)

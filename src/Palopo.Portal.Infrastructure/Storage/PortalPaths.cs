@@ -9,7 +9,7 @@ public sealed class PortalPaths
 {
     public PortalPaths(IHostEnvironment environment, IOptions<Storage.StorageOptions> storage, IOptions<EmailOptions> email)
     {
-        DataPath = Path.GetFullPath(Path.Combine(environment.ContentRootPath, storage.Value.DataPath));
+        DataPath = ResolveDataPath(environment.ContentRootPath, storage.Value.DataPath);
         PickupDirectory = Path.GetFullPath(Path.Combine(DataPath, email.Value.PickupDirectory));
     }
 
@@ -18,4 +18,8 @@ public sealed class PortalPaths
     public string PickupDirectory { get; }
 
     public string LogsDirectory => Path.Combine(DataPath, "logs");
+
+    /// <summary>The data folder for a configured path: relative paths are under the content root.</summary>
+    public static string ResolveDataPath(string contentRootPath, string? configuredPath) =>
+        Path.GetFullPath(Path.Combine(contentRootPath, string.IsNullOrWhiteSpace(configuredPath) ? "data" : configuredPath));
 }

@@ -95,9 +95,10 @@ public sealed class RequestsController(
 
         var conflict = result.Outcome == RequestActionOutcome.Conflict;
         Response.StatusCode = conflict ? StatusCodes.Status409Conflict : StatusCodes.Status422UnprocessableEntity;
+        // Flagged fields show what was posted (even if empty), the rest what is stored.
         var shown = new Dictionary<string, string>(request.Answers);
-        foreach (var (key, value) in result.Answers ?? new Dictionary<string, string>())
-            shown[key] = value;
+        foreach (var item in request.FlaggedFields)
+            shown[item.Key] = result.Answers?.GetValueOrDefault(item.Key) ?? "";
         return View(await CorrectionPageAsync(
             request, shown, result.Errors ?? new Dictionary<string, FieldError>(), conflict ? t["Requests.Correct.Conflict"].Value : null, ct));
     }

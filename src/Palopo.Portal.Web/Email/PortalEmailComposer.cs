@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using Microsoft.Extensions.Localization;
 using Palopo.Portal.Application.Email;
@@ -21,7 +22,8 @@ public sealed class PortalEmailComposer(IStringLocalizer<SharedResource> t)
         var text = $"{greeting}\n\n{body}\n\n{action}:\n{link}\n\n{closing}\n\n--\n{AntiFraudFooter.Text}\n";
         var html =
             $"""
-            <!doctype html><html><body style="font-family:sans-serif;line-height:1.5;max-width:36rem">
+            <!doctype html><html lang="{CultureInfo.CurrentUICulture.TwoLetterISOLanguageName}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>{Encode(subject)}</title></head>
+            <body style="font-family:sans-serif;line-height:1.5;max-width:36rem">
             <p>{Encode(greeting)}</p><p>{Encode(body)}</p>
             <p><a href="{Encode(link)}">{Encode(action)}</a></p>
             <p style="font-size:90%;word-break:break-all">{Encode(link)}</p>

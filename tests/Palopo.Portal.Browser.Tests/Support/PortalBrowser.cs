@@ -54,10 +54,13 @@ public sealed class PortalBrowser : IAsyncLifetime
 
     private static async Task<(PortalServer, IPlaywright, IBrowser)> StartAsync()
     {
+        // No browser, no point starting the portal: fail at once with a message saying how to get one.
+        var chromium = TestEnvironment.RequireChromiumPath();
+
         // The portal (migrations, seed data) and Chromium start side by side: each takes seconds.
         var server = new PortalServer();
         var serverStarted = Task.Run(server.Start);
-        var browserStarted = LaunchChromiumAsync();
+        var browserStarted = LaunchChromiumAsync(chromium);
         try
         {
             await Task.WhenAll(serverStarted, browserStarted);
@@ -76,7 +79,7 @@ public sealed class PortalBrowser : IAsyncLifetime
         }
     }
 
-    private static async Task<(IPlaywright Playwright, IBrowser Browser)> LaunchChromiumAsync()
+    private static async Task<(IPlaywright Playwright, IBrowser Browser)> LaunchChromiumAsync(string executablePath)
     {
         // The NuGet package carries Playwright's driver; the browser is the machine's Chromium, never a download.
         Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
@@ -85,7 +88,7 @@ public sealed class PortalBrowser : IAsyncLifetime
         {
             var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
             {
-                ExecutablePath = TestEnvironment.RequireChromiumPath(),
+                ExecutablePath = executablePath,
                 Headless = true,
                 Args = ChromiumArgs,
                 Timeout = 30_000,

@@ -55,13 +55,13 @@ public abstract class CorrectionLoopTests(PortalFixture portal) : RequestTestsBa
         Assert.Contains("002/005", form.Text("#unchanged"), StringComparison.Ordinal); // shown, read-only
 
         // Resubmit: the new address and KTP, plus forged changes to fields and a document nobody flagged.
-        using var response = await PostMultipartAsync(client, form, $"/permohonan/{reference}/perbaiki", new Dictionary<string, string?>
+        using var response = await client.SubmitMultipartAsync(form, $"/permohonan/{reference}/perbaiki", new Dictionary<string, string?>
         {
             ["Answers[alamat_domisili]"] = NewAddress,
             ["Answers[rt_rw]"] = "999/999",
             ["Answers[keperluan]"] = "pekerjaan",
             ["Answers[nik_pemohon]"] = "7373010101900009",
-        }, [Upload.Pdf("ktp", "ktp-jelas.pdf"), Upload.Pdf("surat_pengantar_rt", "palsu.pdf")]);
+        }, [FileUpload.Pdf("doc_ktp", "ktp-jelas.pdf"), FileUpload.Pdf("doc_surat_pengantar_rt", "palsu.pdf")]);
         var after = await client.FollowAsync(response, $"/permohonan/{reference}");
 
         Assert.Equal(T.Id("Requests.Correct.Sent"), after.Notice);
@@ -108,9 +108,9 @@ public abstract class CorrectionLoopTests(PortalFixture portal) : RequestTestsBa
         var future = Today.AddDays(10).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
         // A date in the future, and a "PDF" that is really something else; the KTP must be replaced.
-        using var response = await PostMultipartAsync(client, form, $"/permohonan/{reference}/perbaiki",
+        using var response = await client.SubmitMultipartAsync(form, $"/permohonan/{reference}/perbaiki",
             new Dictionary<string, string?> { ["Answers[tinggal_sejak]"] = future },
-            [new Upload("doc_ktp", "ktp.pdf", "MZ\u0090\0 not a pdf"u8.ToArray(), "application/pdf")]);
+            [new FileUpload("doc_ktp", "ktp.pdf", "MZ\u0090\0 not a pdf"u8.ToArray(), "application/pdf")]);
         var page = await PortalClient.ReadPageAsync(response, HttpStatusCode.UnprocessableEntity);
 
         Assert.Equal(T.Id("Apply.Error.DateInFuture"), page.FieldError("f_tinggal_sejak"));
@@ -118,12 +118,13 @@ public abstract class CorrectionLoopTests(PortalFixture portal) : RequestTestsBa
         Assert.Equal(future, page.FieldValue("Answers[tinggal_sejak]"));
         Assert.Equal(2, page.ErrorSummary.Count);
 
-        // No new file for a flagged document is refused too.
-        using var noFile = await PostMultipartAsync(client, form, $"/permohonan/{reference}/perbaiki",
-            new Dictionary<string, string?> { ["Answers[tinggal_sejak]"] = "2021-01-01" }, []);
+        // A flagged field emptied stays empty on screen (not silently refilled); no new file for a flagged document is refused.
+        using var noFile = await client.SubmitMultipartAsync(form, $"/permohonan/{reference}/perbaiki",
+            new Dictionary<string, string?> { ["Answers[tinggal_sejak]"] = "" }, []);
         var second = await PortalClient.ReadPageAsync(noFile, HttpStatusCode.UnprocessableEntity);
         Assert.Equal(T.Id("Apply.Error.DocumentReplaceRequired"), second.FieldError("doc_ktp"));
-        Assert.Equal("", second.FieldError("f_tinggal_sejak"));
+        Assert.Equal(T.Id("Apply.Error.Required"), second.FieldError("f_tinggal_sejak"));
+        Assert.Equal("", second.FieldValue("Answers[tinggal_sejak]"));
 
         var after = await LoadRequestAsync(reference);
         Assert.Equal(RequestStatus.NeedsCorrection, after.Status);

@@ -19,7 +19,7 @@ public abstract class RequestPagesTests(PortalFixture portal) : RequestTestsBase
         var (client, _) = await SignedInCitizenAsync();
         // A draft of another service, then a submitted request.
         var draftForm = await client.GetPageAsync("/layanan/akta-kelahiran/ajukan");
-        using (var saved = await PostMultipartAsync(client, draftForm, "/layanan/akta-kelahiran/ajukan",
+        using (var saved = await client.SubmitMultipartAsync(draftForm, "/layanan/akta-kelahiran/ajukan",
                    new Dictionary<string, string?> { ["Answers[nama_anak]"] = "Budi", ["aksi"] = "simpan" }, []))
             Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
         var reference = await SubmitDomisiliAsync(client);
@@ -208,7 +208,7 @@ public abstract class RequestPagesTests(PortalFixture portal) : RequestTestsBase
         Assert.DoesNotContain("–", disposition.FileName, StringComparison.Ordinal); // the plain filename= is ASCII (RFC 6266)
         Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
         Assert.Contains("no-store", response.Headers.CacheControl!.ToString(), StringComparison.Ordinal);
-        Assert.Equal(Upload.Pdf("ktp").Content, await response.Content.ReadAsByteArrayAsync());
+        Assert.Equal(FileUpload.PdfBytes, await response.Content.ReadAsByteArrayAsync());
 
         // The same document under another of the owner's references is not found either.
         var second = await SubmitDomisiliAsync(client);

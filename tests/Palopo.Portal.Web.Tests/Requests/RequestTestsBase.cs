@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Palopo.Portal.Application.Calendar;
@@ -11,16 +10,6 @@ using Palopo.Portal.Infrastructure.Persistence;
 using Palopo.Portal.Web.Tests.Support;
 
 namespace Palopo.Portal.Web.Tests.Requests;
-
-/// <summary>A file a test uploads: field name (doc_{key}), file name, bytes, declared type.</summary>
-public sealed record Upload(string Field, string FileName, byte[] Content, string ContentType)
-{
-    public static Upload Pdf(string requirementKey, string fileName = "berkas.pdf") =>
-        new("doc_" + requirementKey, fileName, "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"u8.ToArray(), "application/pdf");
-
-    public static Upload Png(string requirementKey, string fileName = "foto.png") =>
-        new("doc_" + requirementKey, fileName, [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 1, 2, 3, 4, 5, 6, 7, 8], "image/png");
-}
 
 /// <summary>
 /// Journeys the request tests start from: a signed-in citizen who has applied for a surat
@@ -49,45 +38,17 @@ public abstract class RequestTestsBase(PortalFixture portal) : PortalTests(porta
     protected async Task<string> SubmitDomisiliAsync(PortalClient client, string ktpFileName = "ktp.pdf")
     {
         var form = await client.GetPageAsync(ApplyUrl);
-        using var response = await PostMultipartAsync(client, form, ApplyUrl, new Dictionary<string, string?>
+        using var response = await client.SubmitMultipartAsync(form, ApplyUrl, new Dictionary<string, string?>
         {
             ["Answers[alamat_domisili]"] = Address,
             ["Answers[rt_rw]"] = "002/005",
             ["Answers[tinggal_sejak]"] = "2020-03-01",
             ["Answers[keperluan]"] = "bank",
             ["aksi"] = "kirim",
-        }, [Upload.Pdf("ktp", ktpFileName), Upload.Png("surat_pengantar_rt", "pengantar-rt.png")]);
+        }, [FileUpload.Pdf("doc_ktp", ktpFileName), FileUpload.Png("doc_surat_pengantar_rt", "pengantar-rt.png")]);
         var location = Redirects.AssertRedirect(response);
         Assert.Matches(@"^/permohonan/PLP-\d{4}-\d{6}/terkirim$", location);
         return location.Split('/')[2];
-    }
-
-    /// <summary>
-    /// Posts the form of <paramref name="page"/> posting to <paramref name="action"/> as multipart
-    /// (as a browser does for a form with file inputs): its fields, <paramref name="fields"/> laid over them, and the files.
-    /// </summary>
-    protected static async Task<HttpResponseMessage> PostMultipartAsync(
-        PortalClient client, HtmlPage page, string action, IReadOnlyDictionary<string, string?> fields, IReadOnlyList<Upload> files)
-    {
-        var values = FormFields.Of(page.Form(action));
-        foreach (var (name, value) in fields)
-        {
-            values.RemoveAll(f => f.Key == name);
-            if (value is not null)
-                values.Add(new(name, value));
-        }
-
-        using var content = new MultipartFormDataContent();
-        foreach (var (name, value) in values)
-            content.Add(new StringContent(value), name);
-        foreach (var file in files)
-        {
-            var part = new ByteArrayContent(file.Content);
-            part.Headers.ContentType = new MediaTypeHeaderValue(file.ContentType);
-            content.Add(part, file.Field, file.FileName);
-        }
-
-        return await client.Http.PostAsync(new Uri(action, UriKind.Relative), content);
     }
 
     // ---------- the database and the Application layer ----------

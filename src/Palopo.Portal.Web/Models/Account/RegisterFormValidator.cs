@@ -11,17 +11,17 @@ public sealed class RegisterFormValidator : AbstractValidator<RegisterForm>
     public RegisterFormValidator(IStringLocalizer<SharedResource> t, KelurahanDirectory kelurahan, TimeProvider clock)
     {
         RuleFor(f => f.FullName).Cascade(CascadeMode.Stop)
-            .NotEmpty().WithMessage(_ => t["Validation.Required"])
+            .NotEmpty().WithMessage(_ => t["Validation.RequiredNamed", t["Register.FullName"]])
             .MaximumLength(150).WithMessage(_ => t["Validation.MaxLength", 150])
             .Must(PersonName.IsPlausible).WithMessage(_ => t["Register.NameInvalid"]);
 
         RuleFor(f => f.Email).Cascade(CascadeMode.Stop)
-            .NotEmpty().WithMessage(_ => t["Validation.Required"])
+            .NotEmpty().WithMessage(_ => t["Validation.RequiredNamed", t["Register.Email"]])
             .MaximumLength(254).WithMessage(_ => t["Validation.MaxLength", 254])
             .EmailAddress().WithMessage(_ => t["Validation.Email"]);
 
         RuleFor(f => f.PhoneNumber).Cascade(CascadeMode.Stop)
-            .NotEmpty().WithMessage(_ => t["Validation.Required"])
+            .NotEmpty().WithMessage(_ => t["Validation.RequiredNamed", t["Register.Phone"]])
             .Must(IndonesianPhoneNumber.IsValid).WithMessage(_ => t["Register.PhoneInvalid"]);
 
         RuleFor(f => f.Nik).Custom((value, context) =>
@@ -36,7 +36,7 @@ public sealed class RegisterFormValidator : AbstractValidator<RegisterForm>
             .MustAsync(kelurahan.ExistsAsync).WithMessage(_ => t["Register.KelurahanInvalid"]);
 
         RuleFor(f => f.Password).Cascade(CascadeMode.Stop)
-            .NotEmpty().WithMessage(_ => t["Validation.Required"])
+            .NotEmpty().WithMessage(_ => t["Validation.RequiredNamed", t["Register.Password"]])
             .MinimumLength(15).WithMessage(_ => t["Password.TooShort", 15])
             .MaximumLength(CommonPasswordValidator.MaximumLength).WithMessage(_ => t["Validation.MaxLength", CommonPasswordValidator.MaximumLength])
             .Must((form, password) => !CommonPasswordValidator.IsCommon(password!, form.Email)).WithMessage(_ => t["Password.Common"]);
