@@ -22,6 +22,7 @@ public static class DependencyInjection
         services.AddScoped<AnswerValidator>();
         services.AddScoped<UploadChecker>();
         services.AddScoped<ApplyForService>();
+        services.AddScoped<Audit.AuditTrail>();
         services.AddScoped<RequestReceipts>();
         services.AddScoped<MyRequests>();
         services.AddScoped<GetRequestDetails>();

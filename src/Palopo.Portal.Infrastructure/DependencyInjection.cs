@@ -46,6 +46,7 @@ public static class DependencyInjection
         services.AddSingleton<IFileStore, LocalFileStore>();
         services.AddScoped<IReferenceNumberGenerator, ReferenceNumberGenerator>();
         services.AddScoped<IApplicantProfiles, ApplicantProfiles>();
+        services.AddScoped<Application.Staff.IStaffContext, StaffContext>();
         services.AddScoped<IStaffDirectory, StaffDirectory>();
         services.AddSingleton<IEmailSender>(sp =>
             sp.GetRequiredService<IOptions<EmailOptions>>().Value.Delivery == EmailDelivery.Smtp

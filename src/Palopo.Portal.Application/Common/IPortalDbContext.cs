@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Palopo.Portal.Domain.Agencies;
+using Palopo.Portal.Domain.Audit;
 using Palopo.Portal.Domain.Calendar;
 using Palopo.Portal.Domain.Notifications;
 using Palopo.Portal.Domain.Requests;
@@ -32,6 +33,8 @@ public interface IPortalDbContext
     DbSet<Notification> Notifications { get; }
 
     DbSet<OutboxMessage> OutboxMessages { get; }
+
+    DbSet<AuditEntry> AuditEntries { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }

@@ -30,7 +30,7 @@ public enum ApplyOutcome
 
 public sealed record ApplyResult(ApplyOutcome Outcome, string? ReferenceNumber = null, IReadOnlyDictionary<string, FieldError>? Errors = null, IReadOnlyDictionary<string, string>? Answers = null);
 
-public sealed record ApplyServiceInfo(Guid Id, string Slug, LocalizedText Name, LocalizedText AgencyName, int ServiceDays, bool AllowsNonPalopoApplicants, bool IsFree);
+public sealed record ApplyServiceInfo(Guid Id, Guid AgencyId, string Slug, LocalizedText Name, LocalizedText AgencyName, int ServiceDays, bool AllowsNonPalopoApplicants, bool IsFree);
 
 public sealed record AttachedDocument(Guid Id, string RequirementKey, string FileName, long SizeBytes);
 
@@ -116,7 +116,7 @@ public sealed class ApplyForService(
         var actor = new Actor(userId, profile.FullName, Domain.Users.Roles.Citizen);
         if (request is null)
         {
-            request = ServiceRequest.StartDraft(service.Id, form.Id, service.ServiceDays, userId, RequestChannel.Online, command.IdempotencyKey, actor, now);
+            request = ServiceRequest.StartDraft(service.Id, service.AgencyId, form.Id, service.ServiceDays, userId, RequestChannel.Online, command.IdempotencyKey, actor, now);
             db.ServiceRequests.Add(request);
         }
 
@@ -199,7 +199,7 @@ public sealed class ApplyForService(
         db.Services.AsNoTracking()
             .Where(s => s.Slug == slug && s.IsActive)
             .Join(db.Agencies, s => s.AgencyId, a => a.Id, (s, a) => new ApplyServiceInfo(
-                s.Id, s.Slug, s.Name, new LocalizedText(a.Name, a.NameEn), s.ServiceDays, s.AllowsNonPalopoApplicants, s.Fee == 0))
+                s.Id, s.AgencyId, s.Slug, s.Name, new LocalizedText(a.Name, a.NameEn), s.ServiceDays, s.AllowsNonPalopoApplicants, s.Fee == 0))
             .FirstOrDefaultAsync(ct);
 
     private async Task<ServiceFormVersion> FormAsync(Guid? formVersionId, Guid serviceId, CancellationToken ct)

@@ -17,13 +17,14 @@ public sealed class ServiceRequest
     private ServiceRequest() { }
 
     public static ServiceRequest StartDraft(
-        Guid serviceId, Guid formVersionId, int serviceDays, Guid? applicantUserId, RequestChannel channel,
+        Guid serviceId, Guid agencyId, Guid formVersionId, int serviceDays, Guid? applicantUserId, RequestChannel channel,
         Guid idempotencyKey, Actor by, DateTime nowUtc)
     {
         var request = new ServiceRequest
         {
             Id = Guid.NewGuid(),
             ServiceId = serviceId,
+            AgencyId = agencyId,
             FormVersionId = formVersionId,
             ServiceDays = serviceDays,
             ApplicantUserId = applicantUserId,
@@ -46,6 +47,12 @@ public sealed class ServiceRequest
     public string? TrackingCode { get; private set; }
 
     public Guid ServiceId { get; private set; }
+
+    /// <summary>The agency that owns the service (copied at filing, so queues need no join).</summary>
+    public Guid AgencyId { get; private set; }
+
+    /// <summary>True while an officer has to act (Submitted, InReview, Resubmitted): the queue's index key.</summary>
+    public bool AwaitsOfficer { get; private set; }
 
     public Guid FormVersionId { get; private set; }
 
@@ -288,6 +295,7 @@ public sealed class ServiceRequest
         RequestLifecycle.EnsureCanMove(Status, to);
         var from = Status;
         Status = to;
+        AwaitsOfficer = to is RequestStatus.Submitted or RequestStatus.InReview or RequestStatus.Resubmitted;
         Record(RequestEventKind.StatusChanged, by, nowUtc, from, to, note);
         Touch(nowUtc);
     }

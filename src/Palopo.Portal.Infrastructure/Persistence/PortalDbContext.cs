@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Palopo.Portal.Application.Common;
 using Palopo.Portal.Domain.Agencies;
+using Palopo.Portal.Domain.Audit;
 using Palopo.Portal.Domain.Calendar;
 using Palopo.Portal.Domain.Notifications;
 using Palopo.Portal.Domain.Requests;
@@ -39,6 +40,8 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
     public DbSet<ReferenceCounter> ReferenceCounters => Set<ReferenceCounter>();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

@@ -181,6 +181,62 @@ namespace Palopo.Portal.Migrations.PostgreSql.Migrations
                     b.ToTable("Agencies");
                 });
 
+            modelBuilder.Entity("Palopo.Portal.Domain.Audit.AuditEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid?>("ActorAgencyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ActorName")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("character varying(150)");
+
+                    b.Property<Guid?>("ActorUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("DataSubjectUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Reference")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid?>("SubjectId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("SubjectType")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AtUtc");
+
+                    b.HasIndex("Action", "AtUtc");
+
+                    b.HasIndex("ActorUserId", "AtUtc");
+
+                    b.HasIndex("DataSubjectUserId", "AtUtc");
+
+                    b.ToTable("AuditEntries");
+                });
+
             modelBuilder.Entity("Palopo.Portal.Domain.Calendar.Holiday", b =>
                 {
                     b.Property<Guid>("Id")
@@ -499,11 +555,17 @@ namespace Palopo.Portal.Migrations.PostgreSql.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("uuid");
+
                     b.Property<Guid?>("ApplicantUserId")
                         .HasColumnType("uuid");
 
                     b.Property<Guid?>("AssignedOfficerId")
                         .HasColumnType("uuid");
+
+                    b.Property<bool>("AwaitsOfficer")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("Channel")
                         .IsRequired()
@@ -580,8 +642,6 @@ namespace Palopo.Portal.Migrations.PostgreSql.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AssignedOfficerId");
-
                     b.HasIndex("FormVersionId");
 
                     b.HasIndex("ReferenceNumber")
@@ -592,7 +652,11 @@ namespace Palopo.Portal.Migrations.PostgreSql.Migrations
                     b.HasIndex("ApplicantUserId", "IdempotencyKey")
                         .IsUnique();
 
+                    b.HasIndex("AssignedOfficerId", "AwaitsOfficer", "DueOn");
+
                     b.HasIndex("ServiceId", "Status", "DueOn");
+
+                    b.HasIndex("AgencyId", "AwaitsOfficer", "DueOn", "Id");
 
                     b.ToTable("ServiceRequests");
                 });

@@ -181,6 +181,62 @@ namespace Palopo.Portal.Migrations.SqlServer.Migrations
                     b.ToTable("Agencies");
                 });
 
+            modelBuilder.Entity("Palopo.Portal.Domain.Audit.AuditEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<Guid?>("ActorAgencyId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("ActorName")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("nvarchar(150)");
+
+                    b.Property<Guid?>("ActorUserId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid?>("DataSubjectUserId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<string>("Reference")
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<Guid?>("SubjectId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("SubjectType")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("nvarchar(60)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AtUtc");
+
+                    b.HasIndex("Action", "AtUtc");
+
+                    b.HasIndex("ActorUserId", "AtUtc");
+
+                    b.HasIndex("DataSubjectUserId", "AtUtc");
+
+                    b.ToTable("AuditEntries");
+                });
+
             modelBuilder.Entity("Palopo.Portal.Domain.Calendar.Holiday", b =>
                 {
                     b.Property<Guid>("Id")
@@ -499,11 +555,17 @@ namespace Palopo.Portal.Migrations.SqlServer.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<Guid?>("ApplicantUserId")
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<Guid?>("AssignedOfficerId")
                         .HasColumnType("uniqueidentifier");
+
+                    b.Property<bool>("AwaitsOfficer")
+                        .HasColumnType("bit");
 
                     b.Property<string>("Channel")
                         .IsRequired()
@@ -580,8 +642,6 @@ namespace Palopo.Portal.Migrations.SqlServer.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AssignedOfficerId");
-
                     b.HasIndex("FormVersionId");
 
                     b.HasIndex("ReferenceNumber")
@@ -594,7 +654,11 @@ namespace Palopo.Portal.Migrations.SqlServer.Migrations
                         .IsUnique()
                         .HasFilter("[ApplicantUserId] IS NOT NULL");
 
+                    b.HasIndex("AssignedOfficerId", "AwaitsOfficer", "DueOn");
+
                     b.HasIndex("ServiceId", "Status", "DueOn");
+
+                    b.HasIndex("AgencyId", "AwaitsOfficer", "DueOn", "Id");
 
                     b.ToTable("ServiceRequests");
                 });

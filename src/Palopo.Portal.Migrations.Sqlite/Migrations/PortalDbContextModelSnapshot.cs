@@ -170,6 +170,62 @@ namespace Palopo.Portal.Migrations.Sqlite.Migrations
                     b.ToTable("Agencies");
                 });
 
+            modelBuilder.Entity("Palopo.Portal.Domain.Audit.AuditEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ActorAgencyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActorName")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ActorUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("DataSubjectUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reference")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("SubjectId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubjectType")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AtUtc");
+
+                    b.HasIndex("Action", "AtUtc");
+
+                    b.HasIndex("ActorUserId", "AtUtc");
+
+                    b.HasIndex("DataSubjectUserId", "AtUtc");
+
+                    b.ToTable("AuditEntries");
+                });
+
             modelBuilder.Entity("Palopo.Portal.Domain.Calendar.Holiday", b =>
                 {
                     b.Property<Guid>("Id")
@@ -488,11 +544,17 @@ namespace Palopo.Portal.Migrations.Sqlite.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid?>("ApplicantUserId")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("AssignedOfficerId")
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("AwaitsOfficer")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Channel")
                         .IsRequired()
@@ -569,8 +631,6 @@ namespace Palopo.Portal.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AssignedOfficerId");
-
                     b.HasIndex("FormVersionId");
 
                     b.HasIndex("ReferenceNumber")
@@ -581,7 +641,11 @@ namespace Palopo.Portal.Migrations.Sqlite.Migrations
                     b.HasIndex("ApplicantUserId", "IdempotencyKey")
                         .IsUnique();
 
+                    b.HasIndex("AssignedOfficerId", "AwaitsOfficer", "DueOn");
+
                     b.HasIndex("ServiceId", "Status", "DueOn");
+
+                    b.HasIndex("AgencyId", "AwaitsOfficer", "DueOn", "Id");
 
                     b.ToTable("ServiceRequests");
                 });

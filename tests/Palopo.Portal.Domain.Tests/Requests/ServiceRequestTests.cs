@@ -14,7 +14,7 @@ public sealed class ServiceRequestTests
 
     private static ServiceRequest Draft(int serviceDays = 5)
     {
-        var request = ServiceRequest.StartDraft(Guid.NewGuid(), Guid.NewGuid(), serviceDays, Citizen.UserId, RequestChannel.Online, Guid.NewGuid(), Citizen, Now);
+        var request = ServiceRequest.StartDraft(Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), serviceDays, Citizen.UserId, RequestChannel.Online, Guid.NewGuid(), Citizen, Now);
         request.SaveAnswers(new Dictionary<string, string> { ["nama_anak"] = "Budi", ["nik_ibu"] = "7373015005950003" }, Now);
         return request;
     }

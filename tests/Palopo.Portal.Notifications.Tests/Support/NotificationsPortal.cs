@@ -130,7 +130,7 @@ internal sealed class NotificationsPortal : IAsyncDisposable
             var form = await db.ServiceFormVersions.Where(f => f.ServiceId == service.Id).OrderByDescending(f => f.Version).FirstAsync();
             var actor = applicantUserId is { } id ? new Actor(id, "Pemohon", "Citizen") : new Actor(null, "Petugas loket", "Officer");
             var request = ServiceRequest.StartDraft(
-                service.Id, form.Id, service.ServiceDays, applicantUserId,
+                service.Id, service.AgencyId, form.Id, service.ServiceDays, applicantUserId,
                 applicantUserId is null ? RequestChannel.Assisted : RequestChannel.Online,
                 Guid.NewGuid(), actor, now);
             var reference = ReferenceNumber.Format(2026, Interlocked.Increment(ref _sequence) + Random.Shared.Next(0, 500_000));

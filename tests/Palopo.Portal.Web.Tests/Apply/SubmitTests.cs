@@ -161,8 +161,40 @@ public abstract class SubmitTests(PortalFixture portal) : ApplyTestsBase(portal)
             Assert.Equal(numberBefore + 1, await LastReferenceNumberAsync());
             // The loser's uploads were removed again: only the winner's two files remain.
             Assert.Equal(filesBefore + 2, StoredFileCount());
-            var logs = string.Join("\n", Directory.GetFiles(App.LogsDirectory).Select(f => { using var r = new StreamReader(new FileStream(f, FileMode.Open, FileAccess.Read, FileShare.ReadWrite)); return r.ReadToEnd(); }));
-            File.WriteAllText("/tmp/apply-race-" + App.Provider + ".txt", string.Join("\n", logs.Split('\n').Where(l => l.Contains("Concurrent copy", StringComparison.Ordinal) || l.Contains("submitted for service", StringComparison.Ordinal))));
+        }
+        finally
+        {
+            foreach (var response in responses)
+                response.Dispose();
+        }
+    }
+
+    [PortalFact]
+    public async Task Saved_draft_submitted_twice_at_once_gets_one_reference_number()
+    {
+        var (client, citizen) = await SignedInCitizenAsync();
+        var draftAnswers = ValidAnswers();
+        draftAnswers["aksi"] = "simpan";
+        using (var save = await PostFormAsync(client, await OpenFormAsync(client), draftAnswers, RequiredDocuments()))
+            Assert.Equal(T.Id("Apply.DraftSaved"), (await PortalClient.ReadPageAsync(save)).Text(".notice--success"));
+        var numberBefore = await LastReferenceNumberAsync();
+        var filesBefore = StoredFileCount();
+        var resumed = await OpenFormAsync(client);
+        var submit = new Dictionary<string, string?> { ["aksi"] = "kirim" };
+
+        var responses = await Task.WhenAll(PostFormAsync(client, resumed, submit), PostFormAsync(client, resumed, submit));
+        try
+        {
+            var references = responses.Select(ReferenceFrom).ToList();
+            Assert.Equal(references[0], references[1]);
+            var request = Assert.Single(await RequestsOfAsync(citizen.Email));
+            Assert.Equal(references[0], request.ReferenceNumber);
+            Assert.Equal(RequestStatus.Submitted, request.Status);
+            Assert.Equal(numberBefore + 1, await LastReferenceNumberAsync());
+            Assert.Equal(2, request.CurrentDocuments.Count());
+            Assert.Equal(filesBefore, StoredFileCount());
+            var confirmation = await client.GetPageAsync($"/permohonan/{references[0]}/terkirim");
+            Assert.Equal(request.TrackingCode, confirmation.Text("#tracking-code"));
         }
         finally
         {

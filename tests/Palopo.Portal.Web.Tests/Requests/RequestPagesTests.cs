@@ -57,6 +57,37 @@ public abstract class RequestPagesTests(PortalFixture portal) : RequestTestsBase
     }
 
     [PortalFact]
+    public async Task My_requests_shows_20_a_page_newest_first()
+    {
+        var (client, citizen) = await SignedInCitizenAsync();
+        var userId = await UserIdAsync(citizen.Email);
+        await InScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<PortalDbContext>();
+            var service = await db.Services.SingleAsync(x => x.Slug == Service);
+            var form = await db.ServiceFormVersions.Where(f => f.ServiceId == service.Id).OrderByDescending(f => f.Version).FirstAsync();
+            var start = DateTime.UtcNow.AddDays(-1);
+            for (var i = 0; i < 21; i++)
+            {
+                db.ServiceRequests.Add(ServiceRequest.StartDraft(service.Id, service.AgencyId, form.Id, service.ServiceDays, userId, RequestChannel.Online,
+                    Guid.NewGuid(), new Actor(userId, citizen.FullName, "Citizen"), start.AddMinutes(i)));
+            }
+
+            return await db.SaveChangesAsync();
+        });
+
+        var first = await client.GetPageAsync("/permohonan");
+        Assert.Equal(20, first.Document.QuerySelectorAll(".request-item").Length);
+        Assert.Equal("/permohonan?halaman=2", first.Document.QuerySelector(".pager a[rel=next]")!.GetAttribute("href"));
+        Assert.Null(first.Document.QuerySelector(".pager a[rel=prev]"));
+
+        var second = await client.GetPageAsync("/permohonan?halaman=2");
+        Assert.Single(second.Document.QuerySelectorAll(".request-item"));
+        Assert.Equal("/permohonan", second.Document.QuerySelector(".pager a[rel=prev]")!.GetAttribute("href"));
+        Assert.Null(second.Document.QuerySelector(".pager a[rel=next]"));
+    }
+
+    [PortalFact]
     public async Task My_requests_asks_a_visitor_to_sign_in()
     {
         using var response = await NewClient().GetAsync("/permohonan");
@@ -195,8 +226,12 @@ public abstract class RequestPagesTests(PortalFixture portal) : RequestTestsBase
     public async Task A_document_downloads_to_its_owner_as_an_attachment_with_nosniff()
     {
         var (client, _) = await SignedInCitizenAsync();
-        var reference = await SubmitDomisiliAsync(client, ktpFileName: "KTP Siti Aminah – asli.pdf");
+        var reference = await SubmitDomisiliAsync(client);
         var document = (await LoadRequestAsync(reference)).Documents.Single(d => d.RequirementKey == "ktp");
+        // A name with a character outside ASCII, as a phone's file picker may give (set directly: the upload path is tested elsewhere).
+        await InScopeAsync(sp => sp.GetRequiredService<PortalDbContext>().RequestDocuments
+            .Where(d => d.Id == document.Id)
+            .ExecuteUpdateAsync(u => u.SetProperty(d => d.FileName, "KTP Siti Aminah – asli.pdf")));
 
         using var response = await client.GetAsync($"/permohonan/{reference}/berkas/{document.Id}");
 

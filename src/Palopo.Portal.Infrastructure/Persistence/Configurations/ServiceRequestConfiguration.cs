@@ -25,8 +25,11 @@ internal sealed class ServiceRequestConfiguration : IEntityTypeConfiguration<Ser
         // "My requests", newest first; and one request per idempotency key per applicant.
         builder.HasIndex(r => new { r.ApplicantUserId, r.CreatedAtUtc });
         builder.HasIndex(r => new { r.ApplicantUserId, r.IdempotencyKey }).IsUnique();
-        // Queues: per service and status, by due date.
+        // Queues: an agency's requests awaiting an officer, by due date (keyset on DueOn, Id);
+        // and per service and status for the filters.
+        builder.HasIndex(r => new { r.AgencyId, r.AwaitsOfficer, r.DueOn, r.Id });
         builder.HasIndex(r => new { r.ServiceId, r.Status, r.DueOn });
+        builder.HasIndex(r => new { r.AssignedOfficerId, r.AwaitsOfficer, r.DueOn });
 
         builder.Property<Dictionary<string, string>>("_answers")
             .HasColumnName("Answers")
