@@ -34,7 +34,7 @@ public sealed class CitizenPagesTests(PortalBrowser browser)
         await Expect(page.Locator("#apply-link")).ToContainTextAsync("Apply for this service");
         await session.CheckPageAsync("service-en");
 
-        await page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Link, new() { Name = "All services", Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Link, new() { Name = "All services" }).ClickAsync();
         await CheckCatalogueAsync(session, PortalText.English, "Services", "Agency", "Life event", "Birth and children");
     }
 
