@@ -33,6 +33,17 @@ public static class DependencyInjection
         services.AddScoped<SendBackRequest>();
         services.AddScoped<ApproveRequestStep>();
         services.AddScoped<RejectRequest>();
+        services.AddScoped<Officer.Review.GetRequestForReview>();
+        services.AddScoped<Officer.Review.OfficerDocumentFiles>();
+        services.AddScoped<Officer.Decisions.AssignRequest>();
+        services.AddScoped<Officer.Decisions.AddInternalNote>();
+        services.AddScoped<Officer.Queues.GetQueueOverview>();
+        services.AddScoped<Officer.Queues.ListQueue>();
+        services.AddScoped<Officer.Supervision.GetSupervisorOverview>();
+        services.AddScoped<Officer.Supervision.ReassignRequest>();
+        services.AddScoped<Officer.Assisted.FileAssistedRequest>();
+        services.AddScoped<Officer.Assisted.AssistedReceipts>();
+        services.AddScoped<Officer.Assisted.ClaimAssistedRequest>();
         services.AddOptions<PortalOptions>().BindConfiguration(PortalOptions.SectionName)
             .Validate(o => o.HasValidBaseUrl, "Portal:PublicBaseUrl must be an absolute http(s) address.").ValidateOnStart();
         services.AddScoped<IRequestNotifier, RequestNotifier>();

@@ -48,6 +48,8 @@ public static class DependencyInjection
         services.AddScoped<IApplicantProfiles, ApplicantProfiles>();
         services.AddScoped<Application.Staff.IStaffContext, StaffContext>();
         services.AddScoped<IStaffDirectory, StaffDirectory>();
+        services.AddScoped<Application.Officer.Supervision.IAgencyOfficers, AgencyOfficers>();
+        services.AddScoped<Application.Officer.Queues.IAccountQuery, AccountQuery>();
         services.AddSingleton<IEmailSender>(sp =>
             sp.GetRequiredService<IOptions<EmailOptions>>().Value.Delivery == EmailDelivery.Smtp
                 ? ActivatorUtilities.CreateInstance<SmtpEmailSender>(sp)

@@ -68,6 +68,7 @@ public static class DependencyInjection
         });
 
         services.AddScoped<IdentityErrorDescriber, LocalizedIdentityErrorDescriber>();
+        services.AddScoped<IUserClaimsPrincipalFactory<Infrastructure.Identity.PortalUser>, PortalClaimsPrincipalFactory>(); // marks staff without two-factor (ADR 0007)
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
         services.ConfigureApplicationCookie(o =>
         {

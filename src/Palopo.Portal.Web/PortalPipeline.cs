@@ -29,6 +29,8 @@ public static class PortalPipeline
         app.UseStaticFiles();
         app.UseRouting();
         app.UseAuthentication();
+        // Staff without two-factor yet reach only the enrolment page (ADR 0007).
+        app.UseMiddleware<StaffTwoFactorGate>();
         app.UseAuthorization();
         return app;
     }

@@ -2,6 +2,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Palopo.Portal.Application.Common;
 using Palopo.Portal.Application.Notifications;
+using Palopo.Portal.Application.Officer.Decisions;
+using Palopo.Portal.Domain.Audit;
 using Palopo.Portal.Domain.Notifications;
 using Palopo.Portal.Domain.Requests;
 
@@ -17,6 +19,7 @@ public sealed class ApproveRequestStep(
     IPortalDbContext db,
     IStaffDirectory staff,
     IRequestNotifier notifier,
+    Audit.AuditTrail audit,
     TimeProvider clock,
     ILogger<ApproveRequestStep> logger)
 {
@@ -37,9 +40,11 @@ public sealed class ApproveRequestStep(
         if (note is { Length: > MaxNoteLength })
             return RequestActionResult.Invalid(new Dictionary<string, FieldError> { ["Note"] = new("TooLong", MaxNoteLength) });
 
+        var stepApproved = request.CurrentStep;
         request.ApproveStep(work.Workflow.Count, work.Officer.AsActor(), clock.GetUtcNow().UtcDateTime, note);
         if (request.Status == RequestStatus.Approved)
             await notifier.NotifyAsync(request, NotificationKind.Approved, ct);
+        audit.RecordDecision(AuditAction.StepApproved, work.Officer, request, $"{work.Workflow[stepApproved].Key} -> {request.Status}");
         try
         {
             await db.SaveChangesAsync(ct);

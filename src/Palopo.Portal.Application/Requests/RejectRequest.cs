@@ -2,6 +2,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Palopo.Portal.Application.Common;
 using Palopo.Portal.Application.Notifications;
+using Palopo.Portal.Application.Officer.Decisions;
+using Palopo.Portal.Domain.Audit;
 using Palopo.Portal.Domain.Notifications;
 using Palopo.Portal.Domain.Requests;
 
@@ -14,6 +16,7 @@ public sealed class RejectRequest(
     IPortalDbContext db,
     IStaffDirectory staff,
     IRequestNotifier notifier,
+    Audit.AuditTrail audit,
     TimeProvider clock,
     ILogger<RejectRequest> logger)
 {
@@ -39,6 +42,7 @@ public sealed class RejectRequest(
 
         request.Reject(reason, work.Officer.AsActor(), clock.GetUtcNow().UtcDateTime);
         await notifier.NotifyAsync(request, NotificationKind.Rejected, ct);
+        audit.RecordDecision(AuditAction.RequestRejected, work.Officer, request);
         try
         {
             await db.SaveChangesAsync(ct);

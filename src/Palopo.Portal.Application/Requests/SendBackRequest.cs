@@ -2,6 +2,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Palopo.Portal.Application.Common;
 using Palopo.Portal.Application.Notifications;
+using Palopo.Portal.Application.Officer.Decisions;
+using Palopo.Portal.Domain.Audit;
 using Palopo.Portal.Domain.Notifications;
 using Palopo.Portal.Domain.Requests;
 
@@ -25,6 +27,7 @@ public sealed class SendBackRequest(
     IPortalDbContext db,
     IStaffDirectory staff,
     IRequestNotifier notifier,
+    Audit.AuditTrail audit,
     TimeProvider clock,
     ILogger<SendBackRequest> logger)
 {
@@ -70,6 +73,7 @@ public sealed class SendBackRequest(
         var now = clock.GetUtcNow().UtcDateTime;
         request.SendBack([.. command.Items.Select(i => (i.Target, i.Key, i.Reason.Trim()))], PalopoTime.Today(clock), work.Officer.AsActor(), now);
         await notifier.NotifyAsync(request, NotificationKind.SentBack, ct);
+        audit.RecordDecision(AuditAction.RequestSentBack, work.Officer, request, string.Join(", ", command.Items.Select(i => $"{i.Target}:{i.Key}")));
         try
         {
             await db.SaveChangesAsync(ct);

@@ -137,6 +137,13 @@ public sealed class AccountController(
         if (result.Succeeded)
         {
             logger.LogInformation("Sign-in succeeded for account {UserId}", user!.Id);
+            if (StaffTwoFactorEnrolment.MustEnrol(user, await users.GetRolesAsync(user)))
+            {
+                // Staff must use two-factor: this sign-in only opens the enrolment page (ADR 0007).
+                logger.LogWarning("Staff account {UserId} signed in without two-factor: enrolment required", user.Id);
+                return Redirect(StaffTwoFactorEnrolment.EnrolmentPath);
+            }
+
             return LocalRedirectOrHome(form.ReturnUrl);
         }
 
@@ -391,6 +398,7 @@ public sealed class AccountController(
             {
                 await users.SetTwoFactorEnabledAsync(user, true);
                 // That renewed the security stamp: re-issue this session's cookie, or the next stamp check signs the person out.
+                // The new cookie is built from the account as it is now, so a staff member loses the enrolment-only mark (ADR 0007).
                 await signIn.RefreshSignInAsync(user);
                 var codes = await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 10);
                 logger.LogInformation("Authenticator two-factor enabled for account {UserId}", user.Id);

@@ -52,7 +52,7 @@ public sealed class ApplyController(
             case ApplyOutcome.AlreadySubmitted:
                 return RedirectToAction(nameof(Confirmation), new { referenceNumber = result.ReferenceNumber });
             case ApplyOutcome.NotEligible:
-                TempData[Framework.TempKeys.Status] = t["Apply.NotEligible"].Value;
+                // The form itself says why (a warning, role=alert); a status notice would repeat it in a "success" box.
                 return RedirectToAction(nameof(Apply), new { slug });
         }
 

@@ -212,7 +212,9 @@ public abstract class ApplyFormTests(PortalFixture portal) : ApplyTestsBase(port
         // Submitting anyway makes nothing: back to the form with the same message.
         using var response = await PostFormAsync(client, page, ValidAnswers(), RequiredDocuments());
         var back = await client.FollowAsync(response, ApplyUrl);
-        Assert.Contains(T.In(culture, "Apply.NotEligible"), back.MainText, StringComparison.Ordinal);
+        Assert.Equal(T.In(culture, "Apply.NotEligible"), back.Text(".notice--warning"));
+        Assert.Single(back.MainText.Split(T.In(culture, "Apply.NotEligible"))[1..]); // said once, as a warning, not as a "success"
+        Assert.False(back.Has(".notice--success"));
         Assert.Empty(await RequestsOfAsync(citizen.Email));
     }
 

@@ -106,7 +106,10 @@ public abstract class BadInputTests(PortalFixture portal) : ApplyTestsBase(porta
         }
         var label = bad.IsDocument ? definition.Document(bad.Key)!.Label.For(culture) : definition.Field(bad.Key)!.Label.For(culture);
         Assert.Equal([$"{label}: {message}"], page.ErrorSummary);
-        Assert.Equal("#" + bad.ErrorFor, page.Document.QuerySelector(".error-summary li a")?.GetAttribute("href"));
+        // The summary links to the control to fix (a choice: its first option).
+        var isChoice = !bad.IsDocument && definition.Field(bad.Key)!.Type is FieldType.Choice or FieldType.YesNo;
+        Assert.Equal("#" + bad.ErrorFor + (isChoice ? "_0" : ""), page.Document.QuerySelector(".error-summary li a")?.GetAttribute("href"));
+        AssertSummaryLinksResolve(page);
 
         // Everything else is shown as it was typed, and the good document is kept.
         AssertAnswersShown(page, definition, answers, citizen, except: bad.IsDocument ? null : bad.Key);
@@ -154,6 +157,7 @@ public abstract class BadInputTests(PortalFixture portal) : ApplyTestsBase(porta
         Assert.Equal(required, page.ErrorSummary.Count);
         Assert.Contains($"{definition.Field("nama_anak")!.Label.For(culture)}: {T.In(culture, "Apply.Error.Required")}", page.ErrorSummary);
         Assert.Null(page.FieldValue(Answer("nik_pelapor"))); // cleared on purpose: stays cleared
+        AssertSummaryLinksResolve(page);
 
         var requests = await RequestsOfAsync(citizen.Email);
         Assert.All(requests, r => Assert.Equal(RequestStatus.Draft, r.Status));
@@ -252,6 +256,17 @@ public abstract class BadInputTests(PortalFixture portal) : ApplyTestsBase(porta
         Array.Fill(bytes, (byte)' ');
         FileUpload.PdfBytes.AsSpan(0, 16).CopyTo(bytes);
         return bytes;
+    }
+
+    /// <summary>Every link of the error summary leads to an element of the page.</summary>
+    private static void AssertSummaryLinksResolve(HtmlPage page)
+    {
+        foreach (var link in page.Document.QuerySelectorAll(".error-summary a"))
+        {
+            var href = link.GetAttribute("href") ?? "";
+            Assert.StartsWith("#", href, StringComparison.Ordinal);
+            Assert.True(page.Document.GetElementById(href[1..]) is not null, $"The error summary links to {href}, which is not on the page.");
+        }
     }
 
     /// <summary>Asserts that every answer of <paramref name="answers"/> (but <paramref name="except"/>) is shown again as sent.</summary>

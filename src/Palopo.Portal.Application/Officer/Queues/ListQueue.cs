@@ -1,0 +1,238 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Palopo.Portal.Application.Calendar;
+using Palopo.Portal.Application.Common;
+using Palopo.Portal.Application.Staff;
+using Palopo.Portal.Domain.Common;
+using Palopo.Portal.Domain.Requests;
+
+namespace Palopo.Portal.Application.Officer.Queues;
+
+public enum QueueDue
+{
+    Any,
+    Today,
+    Overdue,
+}
+
+/// <summary>Where the next page starts: the last row's due date and id (keyset paging, never OFFSET).</summary>
+public sealed record QueueCursor(DateOnly DueOn, Guid Id)
+{
+    /// <summary>"2026-03-05|3f2c…": what the "Berikutnya" link carries as <c>setelah</c>.</summary>
+    public override string ToString() =>
+        DueOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + "|" + Id.ToString("D");
+
+    public static bool TryParse(string? text, out QueueCursor? cursor)
+    {
+        cursor = null;
+        var parts = (text ?? "").Split('|');
+        if (parts.Length != 2
+            || !DateOnly.TryParseExact(parts[0], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var due)
+            || !Guid.TryParseExact(parts[1], "D", out var id))
+            return false;
+        cursor = new QueueCursor(due, id);
+        return true;
+    }
+}
+
+/// <summary>
+/// The queue's filters. <see cref="Status"/> null means "awaiting an officer" (submitted, in review,
+/// resubmitted) unless a <see cref="Reference"/> is searched, which finds the request in any state.
+/// </summary>
+public sealed record QueueFilter
+{
+    public Guid? ServiceId { get; init; }
+
+    public int? Step { get; init; }
+
+    public RequestStatus? Status { get; init; }
+
+    public string? KelurahanCode { get; init; }
+
+    public bool MineOnly { get; init; }
+
+    public QueueDue Due { get; init; }
+
+    public bool Descending { get; init; }
+
+    /// <summary>An exact, normalised reference number (PLP-2026-000123).</summary>
+    public string? Reference { get; init; }
+
+    public QueueCursor? After { get; init; }
+}
+
+/// <summary>One row of the queue. No NIK, no answers: the request page shows those (and logs the view).</summary>
+public sealed record QueueItem(
+    Guid Id,
+    string ReferenceNumber,
+    string ServiceSlug,
+    LocalizedText ServiceName,
+    int Step,
+    LocalizedText? StepName,
+    RequestStatus Status,
+    RequestChannel Channel,
+    string? ApplicantName,
+    DateTime SubmittedAtUtc,
+    DateOnly DueOn,
+    bool IsPaused,
+    bool IsOverdue,
+    int WorkingDaysLeft,
+    int WorkingDaysOverdue,
+    Guid? AssignedOfficerId,
+    string? AssignedOfficerName);
+
+/// <summary>A service of the officer's agency, for the filter and the step names.</summary>
+public sealed record QueueService(Guid Id, string Slug, LocalizedText Name, IReadOnlyList<LocalizedText> Steps);
+
+public sealed record QueuePage(IReadOnlyList<QueueItem> Items, QueueCursor? Next, DateOnly Today);
+
+/// <summary>
+/// The agency's queue (/petugas/antrian): only requests whose AgencyId is the officer's agency,
+/// by due date then id, 25 a page with keyset paging. One statement for the rows (left joins for the
+/// applicant's and the assigned officer's names), one for the holiday calendar when there are rows;
+/// the services come from <see cref="ServicesAsync"/>. The default (awaiting an officer, ascending)
+/// is a range read of the (AgencyId, AwaitsOfficer, DueOn, Id) index.
+/// </summary>
+public sealed class ListQueue(IPortalDbContext db, IAccountQuery accounts, WorkingCalendarProvider calendars, TimeProvider clock)
+{
+    public const int PageSize = 25;
+
+    /// <summary>The agency's services with their workflow step names (a handful of rows).</summary>
+    public async Task<IReadOnlyList<QueueService>> ServicesAsync(StaffMember officer, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(officer);
+        var agencyId = officer.AgencyId ?? Guid.Empty;
+        var rows = await db.Services.AsNoTracking()
+            .Where(s => s.AgencyId == agencyId)
+            .OrderBy(s => s.SortOrder).ThenBy(s => s.Slug)
+            .Select(s => new { s.Id, s.Slug, s.Name, s.Workflow })
+            .ToListAsync(ct);
+        return [.. rows.Select(s => new QueueService(s.Id, s.Slug, s.Name, [.. s.Workflow.Select(w => w.Name)]))];
+    }
+
+    public async Task<QueuePage> HandleAsync(StaffMember officer, IReadOnlyList<QueueService> services, QueueFilter filter, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(officer);
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(filter);
+        var agencyId = officer.AgencyId ?? Guid.Empty;
+        var me = officer.UserId;
+        var today = PalopoTime.Today(clock);
+
+        var q = db.ServiceRequests.AsNoTracking().Where(r => r.AgencyId == agencyId && r.DueOn != null);
+
+        if (filter.Status is { } status)
+        {
+            // Every status is either awaiting an officer or not: saying which keeps the index prefix usable.
+            var awaits = status is RequestStatus.Submitted or RequestStatus.InReview or RequestStatus.Resubmitted;
+            q = q.Where(r => r.AwaitsOfficer == awaits && r.Status == status);
+        }
+        else if (filter.Reference is null)
+        {
+            q = q.Where(r => r.AwaitsOfficer);
+        }
+
+        if (filter.Reference is { } reference)
+            q = q.Where(r => r.ReferenceNumber == reference);
+        if (filter.ServiceId is { } serviceId)
+            q = q.Where(r => r.ServiceId == serviceId);
+        if (filter.Step is { } step)
+            q = q.Where(r => r.CurrentStep == step);
+        if (filter.MineOnly)
+            q = q.Where(r => r.AssignedOfficerId == me);
+        if (filter.Due == QueueDue.Today)
+            q = q.Where(r => r.AwaitsOfficer && r.DueOn == today);
+        else if (filter.Due == QueueDue.Overdue)
+            q = q.Where(r => r.AwaitsOfficer && r.DueOn < today);
+        if (!string.IsNullOrEmpty(filter.KelurahanCode))
+        {
+            var code = filter.KelurahanCode;
+            var residents = accounts.Accounts.Where(a => a.KelurahanCode == code).Select(a => (Guid?)a.Id);
+            q = q.Where(r => residents.Contains(r.ApplicantUserId));
+        }
+
+        if (filter.After is { } after)
+        {
+            var d = after.DueOn;
+            var id = after.Id;
+            q = filter.Descending
+                ? q.Where(r => r.DueOn < d || (r.DueOn == d && r.Id.CompareTo(id) < 0))
+                : q.Where(r => r.DueOn > d || (r.DueOn == d && r.Id.CompareTo(id) > 0));
+        }
+
+        var joined =
+            from r in q
+            join a in accounts.Accounts on r.ApplicantUserId equals (Guid?)a.Id into applicants
+            from a in applicants.DefaultIfEmpty()
+            join o in accounts.Accounts on r.AssignedOfficerId equals (Guid?)o.Id into officers
+            from o in officers.DefaultIfEmpty()
+            select new QueueRow
+            {
+                Id = r.Id,
+                ReferenceNumber = r.ReferenceNumber,
+                ServiceId = r.ServiceId,
+                CurrentStep = r.CurrentStep,
+                Status = r.Status,
+                Channel = r.Channel,
+                SubmittedAtUtc = r.SubmittedAtUtc,
+                DueOn = r.DueOn,
+                ClockPausedOn = r.ClockPausedOn,
+                AssignedOfficerId = r.AssignedOfficerId,
+                ApplicantName = a == null ? null : a.FullName,
+                OfficerName = o == null ? null : o.FullName,
+            };
+        joined = filter.Descending
+            ? joined.OrderByDescending(r => r.DueOn).ThenByDescending(r => r.Id)
+            : joined.OrderBy(r => r.DueOn).ThenBy(r => r.Id);
+        var rows = await joined.Take(PageSize + 1).ToListAsync(ct);
+
+        var calendar = rows.Count == 0 ? null : await calendars.GetAsync(ct);
+        var byId = services.ToDictionary(s => s.Id);
+        var items = new List<QueueItem>(Math.Min(rows.Count, PageSize));
+        foreach (var r in rows.Take(PageSize))
+        {
+            var service = byId.GetValueOrDefault(r.ServiceId);
+            var due = r.DueOn!.Value;
+            var paused = r.ClockPausedOn is not null;
+            var open = RequestLifecycle.IsOpen(r.Status);
+            var overdue = open && !paused && today > due;
+            items.Add(new QueueItem(
+                r.Id, r.ReferenceNumber ?? "", service?.Slug ?? "", service?.Name ?? new LocalizedText("", ""), r.CurrentStep,
+                service is not null && r.CurrentStep < service.Steps.Count ? service.Steps[r.CurrentStep] : null,
+                r.Status, r.Channel, r.ApplicantName, r.SubmittedAtUtc ?? default, due, paused, overdue,
+                open && !paused && due >= today ? calendar!.WorkingDaysBetween(today, due) : 0,
+                overdue ? Math.Max(1, calendar!.WorkingDaysBetween(due, today)) : 0,
+                r.AssignedOfficerId, r.OfficerName));
+        }
+
+        var next = rows.Count > PageSize ? new QueueCursor(items[^1].DueOn, items[^1].Id) : null;
+        return new QueuePage(items, next, today);
+    }
+
+    private sealed class QueueRow
+    {
+        public Guid Id { get; init; }
+
+        public string? ReferenceNumber { get; init; }
+
+        public Guid ServiceId { get; init; }
+
+        public int CurrentStep { get; init; }
+
+        public RequestStatus Status { get; init; }
+
+        public RequestChannel Channel { get; init; }
+
+        public DateTime? SubmittedAtUtc { get; init; }
+
+        public DateOnly? DueOn { get; init; }
+
+        public DateOnly? ClockPausedOn { get; init; }
+
+        public Guid? AssignedOfficerId { get; init; }
+
+        public string? ApplicantName { get; init; }
+
+        public string? OfficerName { get; init; }
+    }
+}
