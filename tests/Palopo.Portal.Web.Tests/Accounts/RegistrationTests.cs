@@ -166,12 +166,12 @@ public abstract class RegistrationTests(PortalFixture portal) : PortalTests(port
 
         var page = await PostRegistrationExpectingFormAsync(client, empty, RegisterUrl + "?culture=" + culture);
 
-        Assert.Equal(T.In(culture, "Validation.Required"), page.FieldError("FullName"));
-        Assert.Equal(T.In(culture, "Validation.Required"), page.FieldError("Email"));
-        Assert.Equal(T.In(culture, "Validation.Required"), page.FieldError("PhoneNumber"));
+        Assert.Equal(T.In(culture, "Validation.RequiredNamed", T.In(culture, "Register.FullName")), page.FieldError("FullName"));
+        Assert.Equal(T.In(culture, "Validation.RequiredNamed", T.In(culture, "Register.Email")), page.FieldError("Email"));
+        Assert.Equal(T.In(culture, "Validation.RequiredNamed", T.In(culture, "Register.Phone")), page.FieldError("PhoneNumber"));
         Assert.Equal(T.In(culture, "Nik.Empty"), page.FieldError("Nik"));
         Assert.Equal(T.In(culture, "Register.KelurahanRequired"), page.FieldError("KelurahanCode"));
-        Assert.Equal(T.In(culture, "Validation.Required"), page.FieldError("Password"));
+        Assert.Equal(T.In(culture, "Validation.RequiredNamed", T.In(culture, "Register.Password")), page.FieldError("Password"));
         Assert.Equal(T.In(culture, "Register.PrivacyRequired"), page.FieldError("AcceptPrivacy"));
         Assert.Equal(7, page.ErrorSummary.Count);
         Assert.Equal(usersBefore, await CountUsersAsync());

@@ -38,9 +38,10 @@ public abstract class StaffTwoFactorTests(PortalFixture portal) : PortalTests(po
 
         var enable = await client.GetPageAsync(EnableUrl);
         Assert.Equal(T.Id("TwoFactor.StaffEnrolmentRequired"), enable.Text("#staff-enrolment-required"));
-        using (var post = await client.SubmitAsync(enable, "/akun/2fa/nonaktifkan"))
+        var token = enable.Form(EnableUrl).QuerySelector("input[name='__RequestVerificationToken']")!.GetAttribute("value")!;
+        using (var post = await client.PostAsync("/akun/2fa/nonaktifkan", [new("__RequestVerificationToken", token)]))
             Redirects.AssertRedirect(post, EnableUrl);
-        using (var post = await client.PostAsync("/akun/ubah-sandi", [new("CurrentPassword", Password), new("NewPassword", "x")]))
+        using (var post = await client.PostAsync("/akun/ubah-sandi", [new("CurrentPassword", Password), new("NewPassword", "x"), new("__RequestVerificationToken", token)]))
             Redirects.AssertRedirect(post, EnableUrl);
 
         // A wrong code keeps the restriction.
@@ -82,7 +83,9 @@ public abstract class StaffTwoFactorTests(PortalFixture portal) : PortalTests(po
                 Redirects.AssertRedirect(login, EnableUrl);
             using var home = await client.GetAsync("/");
             Assert.Equal(EnableUrl, Redirects.AssertRedirect(home));
-            await SignOutAsync(client); // sign-out stays open
+            var enable = await client.GetPageAsync(EnableUrl);
+            using (var signOut = await client.SubmitAsync(enable, "/akun/keluar")) // sign-out stays open
+                Redirects.AssertRedirect(signOut, "/");
             await AssertSignedOutAsync(client);
         }
     }

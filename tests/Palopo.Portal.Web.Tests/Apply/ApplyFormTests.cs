@@ -1,6 +1,4 @@
 using System.Net;
-using Microsoft.Extensions.DependencyInjection;
-using Palopo.Portal.Application.Requests;
 using Palopo.Portal.Web.Tests.Support;
 
 namespace Palopo.Portal.Web.Tests.Apply;
@@ -69,20 +67,6 @@ public abstract class ApplyFormTests(PortalFixture portal) : ApplyTestsBase(port
         Assert.Equal(["kirim", "simpan"], form.QuerySelectorAll("button[name=aksi]").Select(b => b.GetAttribute("value")));
         Assert.False(page.Has(".notice--warning"));
         Assert.False(page.Has(".error-summary"));
-    }
-
-    [PortalFact]
-    public async Task Form_prefills_the_demo_citizens_own_nik()
-    {
-        var client = NewClient();
-        await SignInAsync(client, "warga@palopo.test", Citizen.DemoPassword);
-        var nik = await InScopeAsync(async sp =>
-            (await sp.GetRequiredService<IApplicantProfiles>().FindAsync(await UserIdAsync("warga@palopo.test"), CancellationToken.None))!.Nik);
-
-        var page = await OpenFormAsync(client);
-
-        Assert.Matches("^7373[0-9]{12}$", nik);
-        Assert.Equal(nik, page.FieldValue(Answer("nik_pelapor")));
     }
 
     [PortalFact]

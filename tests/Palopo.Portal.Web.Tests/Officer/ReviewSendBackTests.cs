@@ -91,9 +91,10 @@ public abstract class ReviewSendBackTests(PortalFixture portal) : ReviewTestsBas
             ["alasan[f_nama_anak]"] = "",
         }.Concat2("tandai", "d_" + BirthNotice).With("alasan[d_" + BirthNotice + "]", BirthNoticeReason)), HttpStatusCode.UnprocessableEntity);
         Assert.Equal(T.Id("Officer.Review.Error.ReasonRequired"), missing.FieldError("alasan_f_nama_anak"));
+        Assert.Equal([$"Nama lengkap anak: {T.Id("Officer.Review.Error.ReasonRequired")}"], missing.ErrorSummary);
         var ticked = missing.Document.QuerySelectorAll("#send-back input[name=tandai][checked]").Select(i => i.GetAttribute("value")).ToList();
         Assert.Equal(["f_nama_anak", "d_" + BirthNotice], ticked);
-        Assert.Equal(BirthNoticeReason, missing.Document.QuerySelector($"#alasan_d_{BirthNotice}")!.TextContent);
+        Assert.Equal(BirthNoticeReason, missing.Document.QuerySelector($"#alasan_d_{BirthNotice}")!.GetAttribute("value"));
 
         var after = await LoadAsync(reference);
         Assert.Equal((before.Version, RequestStatus.Submitted, 0), (after.Version, after.Status, after.Corrections.Count));

@@ -51,7 +51,7 @@ public abstract class ReviewTests(PortalFixture portal) : ReviewTestsBase(portal
 
         // The officer is not offered step 2, and a forged post is refused with a message; nothing changes.
         Assert.False(page.Has($"form[action='{ReviewUrl(reference)}/setujui']"));
-        Assert.Contains(T.Id("Officer.Review.StepRoleOnly", "Persetujuan kepala", T.Id("Officer.Review.Role.Supervisor")), page.Text("#approve-not-yours"), StringComparison.Ordinal);
+        Assert.Equal(T.Id("Officer.Review.StepRoleHint", "Persetujuan kepala", T.Id("Officer.Review.Role.Supervisor")), page.Text("#approve-not-yours"));
         var before = await LoadAsync(reference);
         var refused = await ReadAsync(await PostRawAsync(officer, page, $"{ReviewUrl(reference)}/setujui", before.Version), HttpStatusCode.Forbidden);
         Assert.Contains(T.Id("Officer.Review.StepRoleOnly", "Persetujuan kepala", T.Id("Officer.Review.Role.Supervisor")), refused.Text("#review-message"), StringComparison.Ordinal);

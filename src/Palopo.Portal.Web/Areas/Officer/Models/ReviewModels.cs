@@ -1,3 +1,4 @@
+using System.Globalization;
 using Palopo.Portal.Application.Officer.Review;
 using Palopo.Portal.Application.Regions;
 using Palopo.Portal.Application.Staff;
@@ -74,7 +75,7 @@ public sealed class ReviewPage
             : Request.Form.Document(key)?.Label.For(Language) ?? key;
 
     /// <summary>A field's answer as shown in the diff (choices and kelurahan by name).</summary>
-    public string Shown(string key, string? value)
+    public string Shown(string key, string? value, string yes, string no)
     {
         if (string.IsNullOrEmpty(value))
             return "–";
@@ -83,8 +84,20 @@ public sealed class ReviewPage
         {
             FieldType.Choice => field.Options?.FirstOrDefault(o => o.Value == value)?.Label.For(Language) ?? value,
             FieldType.Kelurahan => Kelurahan.FirstOrDefault(k => k.Code == value)?.Name ?? value,
+            FieldType.YesNo => value == "ya" ? yes : value == "tidak" ? no : value,
+            FieldType.Date => DateOnly.TryParse(value, CultureInfo.InvariantCulture, out var d) ? d.ToString("d MMMM yyyy", CultureInfo.CurrentCulture) : value,
             _ => value,
         };
+    }
+
+    /// <summary>An error as the summary lists it: a send-back item's message names the item.</summary>
+    public string SummaryText(string inputId, string message)
+    {
+        if (!inputId.StartsWith("alasan_", StringComparison.Ordinal) || inputId.Length < 10)
+            return message;
+        var item = inputId["alasan_".Length..];
+        var target = item[0] == 'f' ? CorrectionTarget.Field : CorrectionTarget.Document;
+        return $"{Label(target, item[2..])}: {message}";
     }
 
     public string DocumentUrl(Guid documentId) => $"/petugas/permohonan/{Request.ReferenceNumber}/berkas/{documentId}";
