@@ -58,7 +58,10 @@ public sealed class CorrectionPage
 
     /// <summary>The id the error summary links to: the field's input, or the document's file input.</summary>
     public string AnchorFor(string key) =>
-        Request.FlaggedDocuments.Any(c => c.Key == key) ? "doc_" + key : "f_" + key;
+        Request.FlaggedDocuments.Any(c => c.Key == key) ? "doc_" + key
+        // Radio questions: link to the first option, so the link moves focus to a control.
+        : Request.Form.Field(key)?.Type is FieldType.Choice or FieldType.YesNo ? $"f_{key}_0"
+        : "f_" + key;
 
     public string? Reason(CorrectionTarget target, string key) =>
         Request.Corrections.FirstOrDefault(c => c.Target == target && c.Key == key)?.Reason;
