@@ -1,3 +1,4 @@
+using Palopo.Portal.Application.Staff;
 using Microsoft.EntityFrameworkCore;
 using Palopo.Portal.Application.Common;
 using Palopo.Portal.Domain.Requests;

@@ -6,7 +6,6 @@ using Palopo.Portal.Application.Common;
 using Palopo.Portal.Application.Files;
 using Palopo.Portal.Application.Requests;
 using Palopo.Portal.Application.Staff;
-using StaffMember = Palopo.Portal.Application.Staff.StaffMember;
 using Palopo.Portal.Domain.Audit;
 using Palopo.Portal.Domain.Common;
 using Palopo.Portal.Domain.Population;

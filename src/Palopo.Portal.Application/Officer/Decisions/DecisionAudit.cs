@@ -1,3 +1,4 @@
+using Palopo.Portal.Application.Staff;
 using Palopo.Portal.Application.Audit;
 using Palopo.Portal.Domain.Audit;
 using Palopo.Portal.Domain.Requests;
@@ -12,7 +13,7 @@ namespace Palopo.Portal.Application.Officer.Decisions;
 internal static class DecisionAudit
 {
     public static void RecordDecision(
-        this AuditTrail audit, AuditAction action, Requests.StaffMember officer, ServiceRequest request, string? detail = null) =>
-        audit.Record(action, new Staff.StaffMember(officer.UserId, officer.FullName, officer.AgencyId, officer.Roles),
+        this AuditTrail audit, AuditAction action, StaffMember officer, ServiceRequest request, string? detail = null) =>
+        audit.Record(action, officer,
             nameof(ServiceRequest), request.Id, request.ApplicantUserId, request.ReferenceNumber, detail);
 }

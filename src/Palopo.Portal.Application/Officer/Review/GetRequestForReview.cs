@@ -10,7 +10,6 @@ using Palopo.Portal.Domain.Population;
 using Palopo.Portal.Domain.Requests;
 using Palopo.Portal.Domain.Services;
 using Palopo.Portal.Domain.Users;
-using StaffMember = Palopo.Portal.Application.Staff.StaffMember;
 
 namespace Palopo.Portal.Application.Officer.Review;
 

@@ -1,3 +1,4 @@
+using Palopo.Portal.Application.Staff;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Palopo.Portal.Application.Audit;
@@ -6,7 +7,6 @@ using Palopo.Portal.Application.Files;
 using Palopo.Portal.Application.Requests;
 using Palopo.Portal.Domain.Audit;
 using Palopo.Portal.Domain.Requests;
-using StaffMember = Palopo.Portal.Application.Staff.StaffMember;
 
 namespace Palopo.Portal.Application.Officer.Review;
 

@@ -6,7 +6,6 @@ using Palopo.Portal.Application.Officer.Assisted;
 using Palopo.Portal.Application.Regions;
 using Palopo.Portal.Application.Requests;
 using Palopo.Portal.Application.Staff;
-using StaffMember = Palopo.Portal.Application.Staff.StaffMember;
 using Palopo.Portal.Domain.Services;
 using Palopo.Portal.Web.Areas.Officer.Models;
 using Palopo.Portal.Web.Controllers;

@@ -12,7 +12,6 @@ using Palopo.Portal.Application.Staff;
 using Palopo.Portal.Domain.Requests;
 using Palopo.Portal.Web.Areas.Officer.Models;
 using Palopo.Portal.Web.Framework;
-using StaffMember = Palopo.Portal.Application.Staff.StaffMember;
 
 namespace Palopo.Portal.Web.Areas.Officer.Controllers;
 
