@@ -119,6 +119,9 @@ public sealed class ListQueue(IPortalDbContext db, IAccountQuery accounts, Worki
         var me = officer.UserId;
         var today = PalopoTime.Today(clock);
 
+        // Booleans are compared with a parameter, never tested bare: SQLite uses an index column only
+        // for "AwaitsOfficer = ?", and EF would render "== true" as the bare column.
+        var awaiting = true;
         var q = db.ServiceRequests.AsNoTracking().Where(r => r.AgencyId == agencyId && r.DueOn != null);
 
         if (filter.Status is { } status)
@@ -129,7 +132,7 @@ public sealed class ListQueue(IPortalDbContext db, IAccountQuery accounts, Worki
         }
         else if (filter.Reference is null)
         {
-            q = q.Where(r => r.AwaitsOfficer);
+            q = q.Where(r => r.AwaitsOfficer == awaiting);
         }
 
         if (filter.Reference is { } reference)
@@ -141,9 +144,9 @@ public sealed class ListQueue(IPortalDbContext db, IAccountQuery accounts, Worki
         if (filter.MineOnly)
             q = q.Where(r => r.AssignedOfficerId == me);
         if (filter.Due == QueueDue.Today)
-            q = q.Where(r => r.AwaitsOfficer && r.DueOn == today);
+            q = q.Where(r => r.AwaitsOfficer == awaiting && r.DueOn == today);
         else if (filter.Due == QueueDue.Overdue)
-            q = q.Where(r => r.AwaitsOfficer && r.DueOn < today);
+            q = q.Where(r => r.AwaitsOfficer == awaiting && r.DueOn < today);
         if (!string.IsNullOrEmpty(filter.KelurahanCode))
         {
             var code = filter.KelurahanCode;

@@ -46,8 +46,9 @@ public sealed class GetQueueOverview(IPortalDbContext db, TimeProvider clock)
             .Select(s => new { s.Id, s.Slug, s.Name, s.Workflow })
             .ToListAsync(ct);
 
+        var awaiting = true; // a parameter, not the bare column: SQLite then seeks the index on (AgencyId, AwaitsOfficer)
         var counts = await db.ServiceRequests.AsNoTracking()
-            .Where(r => r.AgencyId == agencyId && r.AwaitsOfficer)
+            .Where(r => r.AgencyId == agencyId && r.AwaitsOfficer == awaiting)
             .GroupBy(r => new { r.ServiceId, r.CurrentStep })
             .Select(g => new
             {
