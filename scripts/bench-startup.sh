@@ -4,17 +4,19 @@
 # existing database (warm). Release build, loopback only, bounded to 120 s per start.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+root=$(pwd)
+pid=""
 port=${PALOPO_BENCH_PORT:-5089}
 data=$(mktemp -d)
-trap 'kill "$pid" 2>/dev/null || true; rm -rf "$data"' EXIT
+trap '[ -n "$pid" ] && kill "$pid" 2>/dev/null; rm -rf "$data"' EXIT
 dotnet build src/Palopo.Portal.Web -c Release -v q -nologo >/dev/null
-dll=src/Palopo.Portal.Web/bin/Release/net10.0/Palopo.Portal.Web.dll
+dll="$root/src/Palopo.Portal.Web/bin/Release/net10.0/Palopo.Portal.Web.dll"
 
 measure() {
   local start end
   start=$(date +%s.%N)
   ASPNETCORE_ENVIRONMENT=Development Storage__DataPath="$data" Serilog__MinimumLevel__Default=Warning \
-    dotnet "$dll" --urls "http://127.0.0.1:$port" --contentRoot src/Palopo.Portal.Web >/dev/null 2>&1 &
+    dotnet "$dll" --urls "http://127.0.0.1:$port" --contentRoot "$root/src/Palopo.Portal.Web" >/dev/null 2>&1 &
   pid=$!
   for _ in $(seq 1 1200); do
     if curl -fs -o /dev/null "http://127.0.0.1:$port/health/ready"; then

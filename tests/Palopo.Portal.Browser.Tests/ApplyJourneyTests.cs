@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using Palopo.Portal.Browser.Tests.Support;
@@ -14,11 +13,6 @@ namespace Palopo.Portal.Browser.Tests;
 [Collection(BrowserCollection.Name)]
 public sealed partial class ApplyJourneyTests(PortalBrowser browser)
 {
-    // Valid Palopo NIKs (7373 01 = Wara): the mother born 10 May 1995 (day + 40), two witnesses born 12 March 1980.
-    private const string MotherNik = "7373015005950003";
-    private const string Witness1Nik = "7373011203800004";
-    private const string Witness2Nik = "7373011203800005";
-
     [ChromiumFact]
     public async Task Citizen_registers_applies_for_akta_kelahiran_with_uploads_follows_the_request_and_tracks_it_signed_out()
     {
@@ -53,9 +47,8 @@ public sealed partial class ApplyJourneyTests(PortalBrowser browser)
         await Expect(page.GetByLabel("NIK pelapor", new() { Exact = true })).ToHaveValueAsync(father.Nik);
         await session.CheckPageAsync("apply-form");
 
-        await FillAktaKelahiranAsync(page, father);
-        await page.GetByLabel("Surat keterangan lahir", new() { Exact = true }).SetInputFilesAsync(TestFiles.Pdf("surat-keterangan-lahir.pdf"));
-        await page.GetByLabel("Kartu keluarga", new() { Exact = true }).SetInputFilesAsync(TestFiles.Png("kartu-keluarga.png"));
+        await AktaKelahiran.FillAsync(page, father);
+        await AktaKelahiran.UploadAsync(page);
         await session.CheckPageAsync("apply-form-filled");
         await page.GetByRole(AriaRole.Button, new() { Name = "Kirim permohonan", Exact = true }).ClickAsync();
 
@@ -63,7 +56,7 @@ public sealed partial class ApplyJourneyTests(PortalBrowser browser)
         await Expect(page).ToHaveURLAsync(ConfirmationUrl());
         await Expect(page.Locator("h1")).ToHaveTextAsync("Permohonan terkirim");
         var reference = (await page.Locator("#reference-number").InnerTextAsync()).Trim();
-        Assert.Matches(ReferencePattern(), reference);
+        Assert.Matches(AktaKelahiran.ReferencePattern(), reference);
         Assert.EndsWith($"/permohonan/{reference}/terkirim", page.Url, StringComparison.Ordinal);
         var trackingCode = (await page.Locator("#tracking-code").InnerTextAsync()).Trim();
         Assert.Matches(TrackingCodePattern(), trackingCode);
@@ -86,7 +79,7 @@ public sealed partial class ApplyJourneyTests(PortalBrowser browser)
         await Expect(timeline.Locator("li").Filter(new() { HasText = "Permohonan dikirim" })).ToContainTextAsync("oleh Anda");
         await Expect(page.Locator("#documents")).ToContainTextAsync("surat-keterangan-lahir.pdf");
         await Expect(page.Locator("#documents")).ToContainTextAsync("kartu-keluarga.png");
-        await Expect(page.Locator("#answers")).ToContainTextAsync("Andi Tenri Batari");
+        await Expect(page.Locator("#answers")).ToContainTextAsync(AktaKelahiran.ChildName);
         await session.CheckPageAsync("request-details");
 
         // The bell counts the "received" notification.
@@ -112,51 +105,10 @@ public sealed partial class ApplyJourneyTests(PortalBrowser browser)
         await Expect(page.Locator("#track-status")).ToContainTextAsync("Diajukan");
         await Expect(page.Locator("#track-result")).ToContainTextAsync("Akta Kelahiran");
         var html = await page.ContentAsync();
-        foreach (var personal in new[] { father.FullName, "La Ode", father.Nik, "Andi Tenri Batari", "Nurhayati", MotherNik, Witness1Nik })
+        foreach (var personal in new[] { father.FullName, "La Ode", father.Nik, AktaKelahiran.ChildName, "Nurhayati", AktaKelahiran.MotherNik, AktaKelahiran.Witness1Nik })
             Assert.DoesNotContain(personal, html, StringComparison.OrdinalIgnoreCase);
         await session.CheckPageAsync("track-result");
     }
-
-    /// <summary>Every question of the akta-kelahiran form (services.json), found by its visible label.</summary>
-    private static async Task FillAktaKelahiranAsync(IPage page, Citizen father)
-    {
-        var birthDate = DateTime.UtcNow.AddHours(8).AddDays(-10).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
-        // Data anak
-        await page.GetByLabel("Nama lengkap anak", new() { Exact = true }).FillAsync("Andi Tenri Batari");
-        await Choose(page, "Jenis kelamin", "Perempuan");
-        await page.GetByLabel("Tanggal lahir", new() { Exact = true }).FillAsync(birthDate);
-        await page.GetByLabel("Tempat lahir (rumah sakit, puskesmas, atau alamat)", new() { Exact = true }).FillAsync("RSUD Sawerigading, Jl. Dr. Ratulangi");
-        await page.GetByLabel("Kelurahan tempat lahir", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Boting" });
-        await page.GetByLabel("Anak ke-", new() { Exact = true }).FillAsync("2");
-        await page.GetByLabel("Berat lahir (gram) (opsional)", new() { Exact = true }).FillAsync("3150");
-
-        // Data ibu
-        await page.GetByLabel("NIK ibu", new() { Exact = true }).FillAsync(MotherNik);
-        await page.GetByLabel("Nama lengkap ibu", new() { Exact = true }).FillAsync("Nurhayati Andi Lolo");
-
-        // Data ayah
-        await page.GetByLabel("NIK ayah (opsional)", new() { Exact = true }).FillAsync(father.Nik);
-        await page.GetByLabel("Nama lengkap ayah (opsional)", new() { Exact = true }).FillAsync(father.FullName);
-        await Choose(page, "Apakah perkawinan orang tua tercatat?", "Ya");
-
-        // Pelapor: the NIK is prefilled; the relationship is chosen.
-        await Choose(page, "Hubungan dengan anak", "Ayah");
-
-        // Saksi
-        await page.GetByLabel("NIK saksi 1", new() { Exact = true }).FillAsync(Witness1Nik);
-        await page.GetByLabel("Nama saksi 1", new() { Exact = true }).FillAsync("Muhammad Arif");
-        await page.GetByLabel("NIK saksi 2", new() { Exact = true }).FillAsync(Witness2Nik);
-        await page.GetByLabel("Nama saksi 2", new() { Exact = true }).FillAsync("Hasanuddin Latif");
-    }
-
-    private static Task Choose(IPage page, string question, string answer) =>
-        page.GetByRole(AriaRole.Group, new() { Name = question, Exact = true })
-            .GetByRole(AriaRole.Radio, new() { Name = answer, Exact = true })
-            .CheckAsync();
-
-    [GeneratedRegex(@"^PLP-\d{4}-\d{6}$")]
-    private static partial Regex ReferencePattern();
 
     [GeneratedRegex(@"^[A-Z0-9]{8}$")]
     private static partial Regex TrackingCodePattern();

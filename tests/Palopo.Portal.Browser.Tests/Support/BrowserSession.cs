@@ -27,15 +27,35 @@ public sealed class BrowserSession(IBrowserContext context, IPage page, Uri base
     /// the test on any violation; and, on a phone, no sideways scrolling (WCAG 1.4.10 Reflow, which axe
     /// does not check).
     /// </summary>
-    public async Task CheckPageAsync(string step, params string[] skipAxeRules)
+    public Task CheckPageAsync(string step, params string[] skipAxeRules) => CheckAsync(Viewport, step, skipAxeRules);
+
+    /// <summary>
+    /// <see cref="CheckPageAsync"/> with the window resized to <paramref name="other"/> (e.g. a desktop
+    /// session's page at phone width, without signing in again), then set back to the session's size.
+    /// </summary>
+    public async Task CheckPageAtAsync(Viewport other, string step, params string[] skipAxeRules)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        await Page.SetViewportSizeAsync(other.Width, other.Height);
+        try
+        {
+            await CheckAsync(other, step, skipAxeRules);
+        }
+        finally
+        {
+            await Page.SetViewportSizeAsync(Viewport.Width, Viewport.Height);
+        }
+    }
+
+    private async Task CheckAsync(Viewport at, string step, string[] skipAxeRules)
     {
         await Page.WaitForLoadStateAsync(LoadState.Load);
-        await _screenshots.SaveAsync(Page, step);
+        await _screenshots.SaveAsync(Page, step, at);
         await Accessibility.AssertNoViolationsAsync(Page, step, skipAxeRules);
-        if (Viewport.IsMobile)
+        if (at.IsMobile)
         {
             var widths = await Page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]");
-            Assert.True(widths[0] <= widths[1], $"'{step}' ({Page.Url}) scrolls sideways on a {Viewport}: content {widths[0]}px wide in {widths[1]}px.");
+            Assert.True(widths[0] <= widths[1], $"'{step}' ({Page.Url}) scrolls sideways on a {at}: content {widths[0]}px wide in {widths[1]}px.");
         }
     }
 

@@ -15,6 +15,13 @@ public static class Layout
     public static ILocator NavButton(this IPage page, string name) =>
         page.Header().GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Button, new() { Name = name, Exact = true });
 
+    /// <summary>The header's sign-out button; the header then offers the sign-in again.</summary>
+    public static async Task SignOutAsync(this BrowserSession session)
+    {
+        await session.Page.NavButton("Keluar").ClickAsync();
+        await Expect(session.Page.NavLink(PortalText.Indonesian.NavSignIn)).ToBeVisibleAsync();
+    }
+
     /// <summary>
     /// Clicks the header's language link and checks that the page really changed language:
     /// &lt;html lang&gt; becomes the other language and the main heading's words change.

@@ -16,9 +16,12 @@ public sealed class Screenshots(string testName, Viewport viewport)
 
     public static string Folder => FolderOnce.Value;
 
-    public async Task SaveAsync(IPage page, string step)
+    /// <param name="page">The page as it is now.</param>
+    /// <param name="step">What the page shows, for the file name.</param>
+    /// <param name="at">The screen size the page is at, when the test has resized it from the session's own.</param>
+    public async Task SaveAsync(IPage page, string step, Viewport? at = null)
     {
-        var name = string.Create(CultureInfo.InvariantCulture, $"{Slug(testName)}-{viewport.Name}-{++_count:00}-{Slug(step)}.png");
+        var name = string.Create(CultureInfo.InvariantCulture, $"{Slug(testName)}-{(at ?? viewport).Name}-{++_count:00}-{Slug(step)}.png");
         try
         {
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Folder, name), FullPage = true, Timeout = 10_000 });
