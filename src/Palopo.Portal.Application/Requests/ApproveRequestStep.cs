@@ -34,7 +34,7 @@ public sealed class ApproveRequestStep(
         var request = work.Request;
         if (request.Status is not (RequestStatus.Submitted or RequestStatus.InReview or RequestStatus.Resubmitted))
             return RequestActionResult.NotAllowed(request.Status);
-        if (request.CurrentStep >= work.Workflow.Count || !work.Officer.IsInRole(work.Workflow[request.CurrentStep].Role))
+        if (request.CurrentStep >= work.Workflow.Count || !work.Workflow[request.CurrentStep].Permits(work.Officer.Roles))
             return RequestActionResult.Forbidden;
         var note = string.IsNullOrWhiteSpace(command.Note) ? null : command.Note.Trim();
         if (note is { Length: > MaxNoteLength })

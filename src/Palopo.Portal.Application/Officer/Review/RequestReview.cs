@@ -74,7 +74,7 @@ public sealed record RequestReview(
 
     /// <summary>Whether someone with <paramref name="roles"/> may approve the current step (a supervisor step needs a supervisor).</summary>
     public bool MayApprove(IReadOnlyList<string> roles) =>
-        AwaitsOfficer && Step is { } step && roles.Contains(step.Role);
+        AwaitsOfficer && Step is { } step && step.Permits([.. roles]);
 
     public bool CanSendBack => RequestLifecycle.CanMove(Status, RequestStatus.NeedsCorrection);
 
