@@ -67,7 +67,7 @@ print(f"{q[49]:.1f} {q[94]:.1f}")
 PY
 }
 
-declare -A P50 P95 RPS WP50 WP99 ROWS
+declare -A P50 P95 RPS WP50 WP99 ROWS W95
 for n in $sizes; do
   data="$work/data-$n"
   echo "== $n requests: seeding" >&2
@@ -82,6 +82,8 @@ for n in $sizes; do
   url="http://127.0.0.1:$port/petugas/antrian"
   echo "== $n requests: timing loop" >&2
   read -r P50[$n] P95[$n] < <(timing "$url" "$cookie")
+  echo "== $n requests: workspace timing loop" >&2
+  read -r _ W95[$n] < <(timing "http://127.0.0.1:$port/petugas" "$cookie")
   echo "== $n requests: wrk ${seconds}s" >&2
   out=$(timeout $((seconds + 30)) wrk -t2 -c8 -d"${seconds}s" --latency -H "Cookie: $cookie" "$url")
   echo "$out" >&2
@@ -93,9 +95,9 @@ for n in $sizes; do
   kill "$pid"; wait "$pid" 2>/dev/null || true; pid=""
 done
 
-printf '\n%-12s %10s %12s %12s %12s %14s %14s\n' "requests" "in DB" "p50 (ms)" "p95 (ms)" "wrk rps" "wrk p50 (c=8)" "wrk p99 (c=8)"
+printf '\n%-12s %10s %12s %12s %12s %14s %14s %18s\n' "requests" "in DB" "p50 (ms)" "p95 (ms)" "wrk rps" "wrk p50 (c=8)" "wrk p99 (c=8)" "/petugas p95 (ms)"
 for n in $sizes; do
-  printf '%-12s %10s %12s %12s %12s %14s %14s\n' "$n" "${ROWS[$n]}" "${P50[$n]}" "${P95[$n]}" "${RPS[$n]}" "${WP50[$n]}" "${WP99[$n]}"
+  printf '%-12s %10s %12s %12s %12s %14s %14s %18s\n' "$n" "${ROWS[$n]}" "${P50[$n]}" "${P95[$n]}" "${RPS[$n]}" "${WP50[$n]}" "${WP99[$n]}" "${W95[$n]}"
 done
 set -- $sizes
 if [ $# -ge 2 ]; then

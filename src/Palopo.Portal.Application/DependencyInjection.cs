@@ -48,6 +48,8 @@ public static class DependencyInjection
             .Validate(o => o.HasValidBaseUrl, "Portal:PublicBaseUrl must be an absolute http(s) address.").ValidateOnStart();
         services.AddScoped<IRequestNotifier, RequestNotifier>();
         services.AddScoped<NotificationInbox>();
+        services.AddScoped<PersonalData.MyDataAccessLog>();
+        services.AddScoped<PersonalData.MyDataExport>();
         return services;
     }
 }

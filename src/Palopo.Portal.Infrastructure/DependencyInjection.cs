@@ -50,6 +50,7 @@ public static class DependencyInjection
         services.AddScoped<IStaffDirectory, StaffDirectory>();
         services.AddScoped<Application.Officer.Supervision.IAgencyOfficers, AgencyOfficers>();
         services.AddScoped<Application.Officer.Queues.IAccountQuery, AccountQuery>();
+        services.AddScoped<Application.PersonalData.IMyDataAccounts, MyDataAccounts>();
         services.AddSingleton<IEmailSender>(sp =>
             sp.GetRequiredService<IOptions<EmailOptions>>().Value.Delivery == EmailDelivery.Smtp
                 ? ActivatorUtilities.CreateInstance<SmtpEmailSender>(sp)

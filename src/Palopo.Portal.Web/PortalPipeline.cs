@@ -10,6 +10,9 @@ public static class PortalPipeline
 {
     public static WebApplication UsePortalPipeline(this WebApplication app)
     {
+        // Security headers on every response, error pages and static files included (added when the response starts).
+        app.UseSecurityHeaders();
+
         // Language first, so error pages re-executed below keep the visitor's language.
         app.UseRequestLocalization(app.Services.GetRequiredService<IOptions<RequestLocalizationOptions>>().Value);
         app.UseMiddleware<CultureCookieMiddleware>();
@@ -28,6 +31,8 @@ public static class PortalPipeline
         });
         app.UseStaticFiles();
         app.UseRouting();
+        // Per-IP limits on sign-in, registration, password reset, tracking, claims, verification and uploads.
+        app.UseRateLimiter();
         app.UseAuthentication();
         // Staff without two-factor yet reach only the enrolment page (ADR 0007).
         app.UseMiddleware<StaffTwoFactorGate>();

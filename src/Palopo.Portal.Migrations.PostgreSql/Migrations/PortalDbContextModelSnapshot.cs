@@ -658,6 +658,9 @@ namespace Palopo.Portal.Migrations.PostgreSql.Migrations
 
                     b.HasIndex("AgencyId", "AwaitsOfficer", "DueOn", "Id");
 
+                    b.HasIndex("AgencyId", "AwaitsOfficer", "ServiceId", "CurrentStep", "Status", "AssignedOfficerId", "DueOn")
+                        .HasDatabaseName("IX_ServiceRequests_WorkspaceCounts");
+
                     b.ToTable("ServiceRequests");
                 });
 

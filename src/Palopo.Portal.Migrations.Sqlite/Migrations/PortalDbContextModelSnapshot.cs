@@ -647,6 +647,9 @@ namespace Palopo.Portal.Migrations.Sqlite.Migrations
 
                     b.HasIndex("AgencyId", "AwaitsOfficer", "DueOn", "Id");
 
+                    b.HasIndex("AgencyId", "AwaitsOfficer", "ServiceId", "CurrentStep", "Status", "AssignedOfficerId", "DueOn")
+                        .HasDatabaseName("IX_ServiceRequests_WorkspaceCounts");
+
                     b.ToTable("ServiceRequests");
                 });
 

@@ -30,6 +30,7 @@ public sealed class PortalAppFactory : WebApplicationFactory<Program>
 
     private readonly TemporaryDirectory _data = new();
     private readonly PostgresTestDatabase? _postgres;
+    private readonly IReadOnlyDictionary<string, string?> _settings;
 
     static PortalAppFactory()
     {
@@ -39,10 +40,11 @@ public sealed class PortalAppFactory : WebApplicationFactory<Program>
         Console.SetOut(TextWriter.Null);
     }
 
-    private PortalAppFactory(DatabaseProvider provider, PostgresTestDatabase? postgres)
+    private PortalAppFactory(DatabaseProvider provider, PostgresTestDatabase? postgres, IReadOnlyDictionary<string, string?>? settings = null)
     {
         Provider = provider;
         _postgres = postgres;
+        _settings = settings ?? new Dictionary<string, string?>();
         Mailbox = new Mailbox(MailDirectory);
     }
 
@@ -58,7 +60,8 @@ public sealed class PortalAppFactory : WebApplicationFactory<Program>
     /// <summary>The e-mails the portal has "sent" (the Development pickup folder).</summary>
     public Mailbox Mailbox { get; }
 
-    public static PortalAppFactory ForSqlite() => new(DatabaseProvider.Sqlite, null);
+    /// <param name="settings">Extra host settings laid over the defaults below (e.g. low rate limits for the tests of them).</param>
+    public static PortalAppFactory ForSqlite(IReadOnlyDictionary<string, string?>? settings = null) => new(DatabaseProvider.Sqlite, null, settings);
 
     public static async Task<PortalAppFactory> ForPostgreSqlAsync() =>
         new(DatabaseProvider.PostgreSql, await PostgresTestDatabase.CreateAsync());
@@ -102,6 +105,13 @@ public sealed class PortalAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("PersonalData:BlindIndexKey", BlindIndexKey);
         builder.UseSetting("DemoAccounts:Enabled", "true");
         builder.UseSetting("Serilog:MinimumLevel:Default", "Information");
+
+        // Every test runs from the same "IP" (TestServer has none): limits high enough never to be met,
+        // except in the rate-limit tests, which start their own portal with low ones.
+        foreach (var policy in Palopo.Portal.Web.Framework.RateLimitSettings.PolicyNames)
+            builder.UseSetting($"{Palopo.Portal.Web.Framework.RateLimitSettings.Section}:{policy}:PermitLimit", "1000000");
+        foreach (var (key, value) in _settings)
+            builder.UseSetting(key, value);
 
         builder.ConfigureTestServices(services =>
             // The app checks the security stamp once a minute; the tests check it on every request,

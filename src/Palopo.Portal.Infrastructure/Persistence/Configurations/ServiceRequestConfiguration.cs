@@ -28,6 +28,9 @@ internal sealed class ServiceRequestConfiguration : IEntityTypeConfiguration<Ser
         // Queues: an agency's requests awaiting an officer, by due date (keyset on DueOn, Id);
         // and per service and status for the filters.
         builder.HasIndex(r => new { r.AgencyId, r.AwaitsOfficer, r.DueOn, r.Id });
+        // The workspace's grouped counts read only this index (covering: no table lookups).
+        builder.HasIndex(r => new { r.AgencyId, r.AwaitsOfficer, r.ServiceId, r.CurrentStep, r.Status, r.AssignedOfficerId, r.DueOn })
+            .HasDatabaseName("IX_ServiceRequests_WorkspaceCounts");
         builder.HasIndex(r => new { r.ServiceId, r.Status, r.DueOn });
         builder.HasIndex(r => new { r.AssignedOfficerId, r.AwaitsOfficer, r.DueOn });
 
