@@ -50,15 +50,15 @@ PY
 
 # 500 sequential GETs after 50 warm-up ones; prints "p50_ms p95_ms".
 timing() {
-  python3 - "$1" "$2" <<'PY'
+  python3 - "$1" "$2" "${3:-id=\"queue\"}" <<'PY'
 import statistics, sys, time, urllib.request
-url, cookie = sys.argv[1], sys.argv[2]
+url, cookie, marker = sys.argv[1], sys.argv[2], sys.argv[3].encode()
 def once():
     req = urllib.request.Request(url, headers={"Cookie": cookie})
     t = time.perf_counter()
     with urllib.request.urlopen(req, timeout=10) as r:
         body = r.read()
-        assert r.status == 200 and b'id="queue"' in body, r.status
+        assert r.status == 200 and marker in body, r.status
     return (time.perf_counter() - t) * 1000
 for _ in range(50): once()
 samples = sorted(once() for _ in range(500))
@@ -83,7 +83,7 @@ for n in $sizes; do
   echo "== $n requests: timing loop" >&2
   read -r P50[$n] P95[$n] < <(timing "$url" "$cookie")
   echo "== $n requests: workspace timing loop" >&2
-  read -r _ W95[$n] < <(timing "http://127.0.0.1:$port/petugas" "$cookie")
+  read -r _ W95[$n] < <(timing "http://127.0.0.1:$port/petugas" "$cookie" 'id="queue-summary"')
   echo "== $n requests: wrk ${seconds}s" >&2
   out=$(timeout $((seconds + 30)) wrk -t2 -c8 -d"${seconds}s" --latency -H "Cookie: $cookie" "$url")
   echo "$out" >&2

@@ -65,6 +65,7 @@ public static class DependencyInjection
             o.Cookie.SecurePolicy = environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
             o.Cookie.SameSite = SameSiteMode.Strict;
             o.FormFieldName = "__RequestVerificationToken";
+            o.SuppressXFrameOptionsHeader = true; // SecurityHeadersMiddleware sends DENY (and frame-ancestors 'none') everywhere
         });
 
         services.AddScoped<IdentityErrorDescriber, LocalizedIdentityErrorDescriber>();

@@ -26,7 +26,7 @@ public sealed class MyDataController(
     private static readonly JsonSerializerOptions ExportJson = new(JsonSerializerDefaults.Web)
     {
         WriteIndented = true,
-        Converters = { new JsonStringEnumConverter() },
+        Converters = { new JsonStringEnumConverter(), new UtcDateTimeConverter() },
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping, // a download, not markup: keep names readable
     };
 
@@ -53,5 +53,15 @@ public sealed class MyDataController(
         Response.Headers[HeaderNames.CacheControl] = "no-store";
         Response.Headers[HeaderNames.XContentTypeOptions] = "nosniff";
         return File(JsonSerializer.SerializeToUtf8Bytes(file, ExportJson), "application/json");
+    }
+
+    /// <summary>Every stored time is UTC; some providers read it back unmarked, so the file always says so ("…Z").</summary>
+    private sealed class UtcDateTimeConverter : JsonConverter<DateTime>
+    {
+        public override DateTime Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+            reader.GetDateTime().ToUniversalTime();
+
+        public override void Write(Utf8JsonWriter writer, DateTime value, JsonSerializerOptions options) =>
+            writer.WriteStringValue(DateTime.SpecifyKind(value, DateTimeKind.Utc));
     }
 }
