@@ -26,6 +26,8 @@ public sealed class DevMailController(IWebHostEnvironment environment, PortalPat
             return NotFound();
 
         using var message = await MimeMessage.LoadAsync(path, ct);
+        // E-mail HTML carries inline styles (mail clients need them); allow them on this page only.
+        Response.Headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'; form-action 'none'";
         return Content(message.HtmlBody ?? System.Net.WebUtility.HtmlEncode(message.TextBody ?? ""), "text/html; charset=utf-8");
     }
 }

@@ -46,6 +46,9 @@ public sealed class PortalServer : WebApplicationFactory<Program>
         builder.UseSetting("Database:ConnectionString", "");
         builder.UseSetting("PersonalData:BlindIndexKey", _blindIndexKey);
         builder.UseSetting("DemoAccounts:Enabled", "true");
+        // One browser registers many people from one address: the abuse limits are tested in Web.Tests.
+        foreach (var policy in Palopo.Portal.Web.Framework.RateLimitSettings.PolicyNames)
+            builder.UseSetting($"{Palopo.Portal.Web.Framework.RateLimitSettings.Section}:{policy}:PermitLimit", "1000000");
         // The browser tests read pages, not logs: keep the console to warnings and worse.
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         builder.UseSetting("Serilog:MinimumLevel:Override:Microsoft.Hosting.Lifetime", "Warning");
