@@ -1,3 +1,4 @@
+using Palopo.Portal.Testing;
 using Palopo.Portal.Browser.Tests.Support;
 
 namespace Palopo.Portal.Browser.Tests;

@@ -1,3 +1,4 @@
+using Palopo.Portal.Testing;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;

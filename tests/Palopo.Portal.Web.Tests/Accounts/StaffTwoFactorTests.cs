@@ -1,3 +1,4 @@
+using Palopo.Portal.Testing;
 using System.Net;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;

@@ -1,3 +1,4 @@
+using Palopo.Portal.Testing;
 using Palopo.Portal.Web.Tests.Support;
 
 namespace Palopo.Portal.Web.Tests.Accounts;

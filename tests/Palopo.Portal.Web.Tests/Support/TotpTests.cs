@@ -1,3 +1,4 @@
+using Palopo.Portal.Testing;
 using System.Text;
 
 namespace Palopo.Portal.Web.Tests.Support;
