@@ -16,6 +16,7 @@ public static class DependencyInjection
         services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, includeInternalTypes: true);
         services.AddScoped<KelurahanDirectory>();
         services.AddScoped<ListCatalogue>();
+        services.AddSingleton<ICatalogueCache, NoCatalogueCache>();
         services.AddScoped<SearchCatalogue>();
         services.AddScoped<GetServiceDetails>();
         services.AddScoped<WorkingCalendarProvider>();

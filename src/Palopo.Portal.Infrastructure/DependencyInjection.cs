@@ -47,6 +47,7 @@ public static class DependencyInjection
         services.AddScoped<IReferenceNumberGenerator, ReferenceNumberGenerator>();
         services.AddScoped<IApplicantProfiles, ApplicantProfiles>();
         services.AddScoped<Application.Staff.IStaffContext, StaffContext>();
+        services.AddScoped<Application.Staff.IUserSessions, SecurityStampSessions>();
         services.AddScoped<IStaffDirectory, StaffDirectory>();
         services.AddScoped<Application.Officer.Supervision.IAgencyOfficers, AgencyOfficers>();
         services.AddScoped<Application.Officer.Queues.IAccountQuery, AccountQuery>();

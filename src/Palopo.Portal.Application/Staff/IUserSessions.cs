@@ -1,0 +1,10 @@
+namespace Palopo.Portal.Application.Staff;
+
+/// <summary>
+/// Ends a person's sign-in sessions on the server, so a cookie kept from before is refused:
+/// on deactivation, password change or a security incident.
+/// </summary>
+public interface IUserSessions
+{
+    Task EndAllAsync(Guid userId, CancellationToken ct);
+}
