@@ -62,6 +62,12 @@ public sealed class Service
 
     public IReadOnlyList<WorkflowStep> Workflow { get; private set; } = [];
 
+    /// <summary>Whether the document is issued by the system as soon as the request is approved, or by an officer.</summary>
+    public IssuanceMode Issuance { get; private set; } = IssuanceMode.Automatic;
+
+    /// <summary>Codes of the training courses an officer must have completed before working this service's queue.</summary>
+    public IReadOnlyList<string> RequiredCourseCodes { get; private set; } = [];
+
     public DateTime UpdatedAtUtc { get; private set; }
 
     public bool IsFree => Fee == 0;
@@ -119,6 +125,16 @@ public sealed class Service
         return new ServiceFormVersion(Id, CurrentFormVersion, definition, nowUtc);
     }
 
+    public void SetIssuance(IssuanceMode mode) => Issuance = mode;
+
+    public void RequireCourses(IEnumerable<string> courseCodes)
+    {
+        var codes = courseCodes.Select(c => c.Trim()).Where(c => c.Length > 0).Distinct(StringComparer.Ordinal).ToList();
+        if (codes.Any(c => c.Length > 40))
+            throw new DomainRuleException("A course code is at most 40 characters.");
+        RequiredCourseCodes = codes;
+    }
+
     public void Retire() => IsActive = false;
 
     public void Reinstate() => IsActive = true;
@@ -133,4 +149,14 @@ public sealed class Service
             throw new DomainRuleException("A slug is 1–80 lower-case letters, digits and hyphens.");
         return slug;
     }
+}
+
+/// <summary>Who issues the document once a request is approved.</summary>
+public enum IssuanceMode
+{
+    /// <summary>The portal issues the document the moment the last workflow step is approved.</summary>
+    Automatic,
+
+    /// <summary>An officer issues it from the review page (e.g. after printing a physical original).</summary>
+    ByOfficer,
 }

@@ -24,6 +24,10 @@ internal sealed class ServiceConfiguration : IEntityTypeConfiguration<Service>
         builder.Property(s => s.Workflow)
             .HasConversion(JsonColumn.Converter<IReadOnlyList<WorkflowStep>>(), JsonColumn.Comparer<IReadOnlyList<WorkflowStep>>())
             .IsRequired();
+        builder.Property(s => s.RequiredCourseCodes)
+            .HasConversion(JsonColumn.Converter<IReadOnlyList<string>>(), JsonColumn.Comparer<IReadOnlyList<string>>())
+            .HasMaxLength(1000)
+            .IsRequired();
         builder.Ignore(s => s.IsFree);
     }
 

@@ -1,0 +1,42 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Palopo.Portal.Migrations.Sqlite.Migrations
+{
+    /// <inheritdoc />
+    public partial class ServiceIssuanceAndTraining : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "Issuance",
+                table: "Services",
+                type: "TEXT",
+                maxLength: 40,
+                nullable: false,
+                defaultValue: "Automatic");
+
+            migrationBuilder.AddColumn<string>(
+                name: "RequiredCourseCodes",
+                table: "Services",
+                type: "TEXT",
+                maxLength: 1000,
+                nullable: false,
+                defaultValue: "[]");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "Issuance",
+                table: "Services");
+
+            migrationBuilder.DropColumn(
+                name: "RequiredCourseCodes",
+                table: "Services");
+        }
+    }
+}
