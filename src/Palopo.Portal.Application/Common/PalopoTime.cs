@@ -3,7 +3,7 @@ namespace Palopo.Portal.Application.Common;
 /// <summary>Palopo keeps Central Indonesian Time (WITA, UTC+8, no daylight saving): "today" for the legal clock is Palopo's today.</summary>
 public static class PalopoTime
 {
-    public static readonly TimeSpan Offset = TimeSpan.FromHours(8);
+    public static readonly TimeSpan Offset = Domain.Calendar.PalopoDate.Offset;
 
     public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(Offset).DateTime);
 

@@ -31,7 +31,7 @@ public sealed record LegalClock(
         ArgumentNullException.ThrowIfNull(calendar);
         if (StartedOn is not { } start)
             return 0;
-        var end = PausedOn ?? (RequestLifecycle.IsFinal(Status) || Status == RequestStatus.Approved ? DateOnly.FromDateTime(DecidedAtUtc ?? UpdatedAtUtc) : today);
+        var end = PausedOn ?? (RequestLifecycle.IsFinal(Status) || Status == RequestStatus.Approved ? PalopoDate.FromUtc(DecidedAtUtc ?? UpdatedAtUtc) : today);
         return Math.Max(0, calendar.WorkingDaysBetween(start, end) - PausedWorkingDays);
     }
 
