@@ -41,8 +41,9 @@ public static class DependencyInjection
         if (!environment.IsDevelopment())
         {
             // Links in e-mails must never be built from a Host header an attacker can forge.
-            services.AddOptions<PublicLinksOptions>().BindConfiguration("Portal")
-                .Validate(o => Uri.TryCreate(o.PublicBaseUrl, UriKind.Absolute, out _), "Portal:PublicBaseUrl must be set to the portal's public address outside Development.")
+            // PortalOptions falls back to localhost, which is only right on a developer's machine.
+            services.AddOptions<PortalOptions>()
+                .Validate<IConfiguration>((_, configuration) => !string.IsNullOrWhiteSpace(configuration[$"{PortalOptions.SectionName}:PublicBaseUrl"]), "Portal:PublicBaseUrl must be set to the portal's public address outside Development.")
                 .ValidateOnStart();
         }
         services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly);

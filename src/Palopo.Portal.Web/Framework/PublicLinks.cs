@@ -15,9 +15,3 @@ public sealed class PublicLinks(IConfiguration configuration, IHttpContextAccess
         return $"{request.Scheme}://{request.Host}{request.PathBase}{relative}";
     }
 }
-
-/// <summary>Settings under "Portal".</summary>
-public sealed class PublicLinksOptions
-{
-    public string? PublicBaseUrl { get; set; }
-}
