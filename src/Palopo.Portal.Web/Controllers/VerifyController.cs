@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using Palopo.Portal.Application.Documents;
@@ -12,6 +13,7 @@ namespace Palopo.Portal.Web.Controllers;
 /// document type, the holder's name and masked NIK, the issue date and the agency. Rate-limited by the
 /// "Verify" policy (PortalRateLimiting covers /verifikasi and everything under it); never cached or indexed.
 /// </summary>
+[AllowAnonymous]
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
 public sealed class VerifyController(VerifyDocument verify, IStringLocalizer<SharedResource> t) : Controller
 {

@@ -249,7 +249,7 @@ public abstract class DocumentTests(PortalFixture portal) : DocumentTestsBase(po
         Assert.True(await InScopeAsync(sp => sp.GetRequiredService<PortalDbContext>().Notifications
             .AnyAsync(n => n.UserId == citizenId && n.Kind == NotificationKind.DocumentRevoked)));
 
-        var after = await visitor.GetPageAsync($"{VerifyUrl}/{code}");
+        var after = await visitor.GetPageAsync($"{VerifyUrl}/{code}?culture=id"); // the visitor chose English above
         Assert.Equal("revoked", after.Document.QuerySelector("#verify-verdict")?.GetAttribute("data-status"));
         Assert.Equal(T.Id("Verify.Revoked.Title"), after.Text(".verify-verdict__title"));
         Assert.DoesNotContain("Data kelahiran keliru.", after.Html, StringComparison.Ordinal); // the reason is for the holder, not the public

@@ -55,6 +55,14 @@ public sealed class IssuedPdfQrTests(SqlitePortalFixture portal) : DocumentTests
         await File.WriteAllBytesAsync(pdfPath, pdf);
         await QrTools.RunAsync("pdftoppm", "-r", "150", "-png", "-singlefile", pdfPath, Path.Combine(folder.Path, "halaman"));
         var scanned = (await QrTools.RunAsync("zbarimg", "--quiet", "--raw", Path.Combine(folder.Path, "halaman.png"))).Trim();
+        // PALOPO_DOCUMENT_SAMPLE_DIR keeps the PDF and its rendering, to look at the layout by eye.
+        if (Environment.GetEnvironmentVariable("PALOPO_DOCUMENT_SAMPLE_DIR") is { Length: > 0 } sampleDir)
+        {
+            Directory.CreateDirectory(sampleDir);
+            File.Copy(pdfPath, Path.Combine(sampleDir, "dokumen.pdf"), overwrite: true);
+            File.Copy(Path.Combine(folder.Path, "halaman.png"), Path.Combine(sampleDir, "dokumen.png"), overwrite: true);
+        }
+
 
         var document = (await DocumentAsync(reference))!;
         var code = Domain.Documents.VerificationCode.Display(document.VerificationCode);
