@@ -2,7 +2,7 @@
 # The one test command: scripts/test.sh [NAME-FILTER...] [-- EXTRA dotnet test ARGS]
 #
 #  1. installs what the tests need and the machine lacks (apt, as root): chromium,
-#     fonts-dejavu-core, zbar-tools, postgresql;
+#     fonts-dejavu-core, zbar-tools, poppler-utils, postgresql;
 #  2. starts a throwaway PostgreSQL cluster on 127.0.0.1:55432 (stopped again on exit),
 #     unless PALOPO_TEST_POSTGRES already names a server;
 #  3. builds the solution once (Debug) and runs every tests/*/*.Tests.csproj in turn,
@@ -58,11 +58,12 @@ missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing+=(fonts-dejavu-core)
 command -v zbarimg >/dev/null 2>&1 || missing+=(zbar-tools)
+command -v pdftoppm >/dev/null 2>&1 || missing+=(poppler-utils)
 command -v python3 >/dev/null 2>&1 || missing+=(python3)
 if [ -z "${PALOPO_TEST_POSTGRES:-}" ] && [ -z "$(find_pg_bin)" ]; then missing+=(postgresql); fi
 
 if [ ${#missing[@]} -eq 0 ]; then
-  echo "all present (chromium, fonts-dejavu-core, zbar-tools, python3, postgresql)"
+  echo "all present (chromium, fonts-dejavu-core, zbar-tools, poppler-utils, python3, postgresql)"
 elif $is_root && command -v apt-get >/dev/null 2>&1; then
   echo "installing: ${missing[*]}"
   export DEBIAN_FRONTEND=noninteractive

@@ -51,6 +51,11 @@ public static class DependencyInjection
         services.AddScoped<NotificationInbox>();
         services.AddScoped<PersonalData.MyDataAccessLog>();
         services.AddScoped<PersonalData.MyDataExport>();
+        services.AddScoped<Documents.IssueDocument>();
+        services.AddScoped<Documents.RevokeDocument>();
+        services.AddScoped<Documents.VerifyDocument>();
+        services.AddScoped<Documents.IssuedDocumentFiles>();
+        services.AddScoped<Documents.GetIssuedDocument>();
         return services;
     }
 }

@@ -57,10 +57,21 @@ public static class DependencyInjection
                 ? ActivatorUtilities.CreateInstance<SmtpEmailSender>(sp)
                 : ActivatorUtilities.CreateInstance<PickupFolderEmailSender>(sp));
         AddNotifications(services);
+        AddDocuments(services);
 
         services.AddHealthChecks()
             .AddDbContextCheck<PortalDbContext>("database", HealthStatus.Unhealthy, [ReadyTag]);
         return services;
+    }
+
+    private static void AddDocuments(IServiceCollection services)
+    {
+        services.AddOptions<Documents.DocumentsOptions>().BindConfiguration(Documents.DocumentsOptions.SectionName)
+            .Validate(o => o.HasUsableKey(), "Documents:SigningKey must be base64 of at least 32 random bytes (keep it outside the database).")
+            .ValidateOnStart();
+        services.AddSingleton<Application.Documents.IDocumentSigner, Documents.HmacDocumentSigner>();
+        services.AddSingleton<Application.Documents.IDocumentRenderer, Documents.PdfDocumentRenderer>();
+        services.AddScoped<Application.Documents.IDocumentNumberGenerator, Documents.DocumentNumberGenerator>();
     }
 
     private static void AddNotifications(IServiceCollection services)

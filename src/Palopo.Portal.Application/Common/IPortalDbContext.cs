@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Palopo.Portal.Domain.Agencies;
 using Palopo.Portal.Domain.Audit;
 using Palopo.Portal.Domain.Calendar;
+using Palopo.Portal.Domain.Documents;
 using Palopo.Portal.Domain.Notifications;
 using Palopo.Portal.Domain.Requests;
 using Palopo.Portal.Domain.Services;
@@ -35,6 +36,8 @@ public interface IPortalDbContext
     DbSet<OutboxMessage> OutboxMessages { get; }
 
     DbSet<AuditEntry> AuditEntries { get; }
+
+    DbSet<IssuedDocument> IssuedDocuments { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }

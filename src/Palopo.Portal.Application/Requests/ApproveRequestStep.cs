@@ -19,6 +19,7 @@ public sealed class ApproveRequestStep(
     IPortalDbContext db,
     IStaffDirectory staff,
     IRequestNotifier notifier,
+    Documents.IssueDocument issuance,
     Audit.AuditTrail audit,
     TimeProvider clock,
     ILogger<ApproveRequestStep> logger)
@@ -56,6 +57,10 @@ public sealed class ApproveRequestStep(
         }
 
         logger.LogInformation("Request {ReferenceNumber}: step approved, now {Status}", request.ReferenceNumber, request.Status);
-        return RequestActionResult.Done(request.Status);
+        // Issued in its own transaction after the approval is safe: a failed PDF leaves it Approved, never half-issued.
+        var status = request.Status;
+        if (status == RequestStatus.Approved && await issuance.IfAutomaticAsync(request, work.Officer, ct))
+            return RequestActionResult.Done(RequestStatus.Issued);
+        return RequestActionResult.Done(status);
     }
 }

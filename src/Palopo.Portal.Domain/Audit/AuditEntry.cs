@@ -19,6 +19,7 @@ public enum AuditAction
     AssistedRequestClaimed,
     DocumentIssued,
     DocumentRevoked,
+    DocumentVerified,
 }
 
 /// <summary>

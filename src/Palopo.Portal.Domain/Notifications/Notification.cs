@@ -9,6 +9,7 @@ public enum NotificationKind
     Rejected,
     Issued,
     Withdrawn,
+    DocumentRevoked,
 }
 
 /// <summary>An in-app message to one user (the bell), about one request.</summary>

@@ -5,6 +5,7 @@ using Palopo.Portal.Application.Common;
 using Palopo.Portal.Domain.Agencies;
 using Palopo.Portal.Domain.Audit;
 using Palopo.Portal.Domain.Calendar;
+using Palopo.Portal.Domain.Documents;
 using Palopo.Portal.Domain.Notifications;
 using Palopo.Portal.Domain.Requests;
 using Palopo.Portal.Domain.Services;
@@ -42,6 +43,8 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<ReferenceCounter> ReferenceCounters => Set<ReferenceCounter>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public DbSet<IssuedDocument> IssuedDocuments => Set<IssuedDocument>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

@@ -46,6 +46,7 @@ internal sealed class NotificationsPortal : IAsyncDisposable
                 ["Database:MigrateOnStart"] = "true",
                 ["Database:SeedOnStart"] = "true",
                 ["PersonalData:BlindIndexKey"] = BlindIndexKey,
+                ["Documents:SigningKey"] = "cGFsb3BvLXBvcnRhbC10ZXN0LWRvY3VtZW50LXNpZ25pbmcta2V5",
                 ["Storage:DataPath"] = dataPath,
                 ["DemoAccounts:Enabled"] = "false",
                 ["Email:Delivery"] = "Smtp",

@@ -58,16 +58,16 @@ public abstract class ReviewTests(PortalFixture portal) : ReviewTestsBase(portal
         var unchanged = await LoadAsync(reference);
         Assert.Equal((before.Version, before.Status, before.CurrentStep), (unchanged.Version, unchanged.Status, unchanged.CurrentStep));
 
-        // The kepala approves the last step: Approved, and the citizen sees it.
+        // The kepala approves the last step: approved, and (akta kelahiran is issued automatically) at once issued; the citizen sees it.
         var kepala = await StaffAsync(Kepala);
         var kepalaPage = await kepala.GetPageAsync(ReviewUrl(reference));
         Assert.Equal(T.Id("Officer.Review.ApproveFinal"), kepalaPage.Text("#approve-button"));
         kepalaPage = await AssertDoneAsync(kepala, await DecideAsync(kepala, kepalaPage, reference, "setujui", new Dictionary<string, string?> { ["catatan"] = "Berkas lengkap." }), reference, "Officer.Review.ApprovedFinal");
-        Assert.Equal(T.Id("Requests.Status.Approved"), StatusText(kepalaPage));
+        Assert.Equal(T.Id("Requests.Status.Issued"), StatusText(kepalaPage));
         Assert.True(kepalaPage.Has("#no-decisions"));
 
         var citizenPage = await citizenClient.GetPageAsync($"/permohonan/{reference}");
-        Assert.Equal(T.Id("Requests.Status.Approved"), citizenPage.Text("#status .badge"));
+        Assert.Equal(T.Id("Requests.Status.Issued"), citizenPage.Text("#status .badge"));
 
         // Audit: views, the claim and both approvals, all about the citizen's data.
         var citizenId = await UserIdAsync(citizen.Email);

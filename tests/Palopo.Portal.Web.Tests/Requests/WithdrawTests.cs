@@ -44,15 +44,16 @@ public abstract class WithdrawTests(PortalFixture portal) : RequestTestsBase(por
 
         Assert.Equal(RequestActionOutcome.Done, (await ApproveStepAsync(reference)).Outcome);
         Assert.Equal(RequestActionOutcome.Done, (await ApproveStepAsync(reference)).Outcome);
-        Assert.Equal(RequestStatus.Approved, (await LoadRequestAsync(reference)).Status);
+        // Approved, and at once issued (the domisili letter is issued by the system).
+        Assert.Equal(RequestStatus.Issued, (await LoadRequestAsync(reference)).Status);
 
         using var response = await client.SubmitAsync(confirm, $"/permohonan/{reference}/tarik"); // …confirmed after the decision
         var page = await PortalClient.ReadPageAsync(response, HttpStatusCode.Conflict);
 
-        Assert.Contains(T.Id("Requests.Withdraw.NotAllowed", T.Id("Requests.Status.Approved")), page.Text("#withdraw-refused"), StringComparison.Ordinal);
-        Assert.Equal(RequestStatus.Approved, (await LoadRequestAsync(reference)).Status);
+        Assert.Contains(T.Id("Requests.Withdraw.NotAllowed", T.Id("Requests.Status.Issued")), page.Text("#withdraw-refused"), StringComparison.Ordinal);
+        Assert.Equal(RequestStatus.Issued, (await LoadRequestAsync(reference)).Status);
         var details = await client.GetPageAsync($"/permohonan/{reference}");
-        Assert.Equal(T.Id("Requests.Status.Approved"), details.Text("#status .badge"));
+        Assert.Equal(T.Id("Requests.Status.Issued"), details.Text("#status .badge"));
         Assert.False(details.Has("#withdraw-link"));
         Assert.Contains($"oleh petugas {OfficerName}", details.Text("#timeline"), StringComparison.Ordinal);
     }

@@ -16,6 +16,7 @@ public sealed class LowRateLimitPortalFixture : PortalFixture
             ["RateLimits:SignIn:PermitLimit"] = "10",
             ["RateLimits:Track:PermitLimit"] = "20",
             ["RateLimits:Registration:PermitLimit"] = "5",
+            ["RateLimits:Verify:PermitLimit"] = "30",
         }));
 }
 

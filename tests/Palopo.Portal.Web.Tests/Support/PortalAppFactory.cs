@@ -25,6 +25,9 @@ public sealed class PortalAppFactory : WebApplicationFactory<Program>
     /// <summary>A fixed 32-byte key, base64: the tests need a valid blind-index key, not a secret one.</summary>
     public const string BlindIndexKey = "cGFsb3BvLXBvcnRhbC13ZWItdGVzdHMtYmxpbmQta2V5";
 
+    /// <summary>A fixed 32-byte key for signing issued documents (HMAC-SHA256), base64.</summary>
+    public const string DocumentSigningKey = "cGFsb3BvLXBvcnRhbC13ZWItdGVzdHMtZG9jdW1lbnQta2V5IQ==";
+
     /// <summary>Two hosts built at once would race in the minimal-hosting entry-point interception.</summary>
     private static readonly SemaphoreSlim StartLock = new(1, 1);
 
@@ -103,6 +106,7 @@ public sealed class PortalAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Database:MigrateOnStart", "true");
         builder.UseSetting("Database:SeedOnStart", "true");
         builder.UseSetting("PersonalData:BlindIndexKey", BlindIndexKey);
+        builder.UseSetting("Documents:SigningKey", DocumentSigningKey);
         builder.UseSetting("DemoAccounts:Enabled", "true");
         builder.UseSetting("Serilog:MinimumLevel:Default", "Information");
 

@@ -88,7 +88,7 @@ public sealed class ReviewController(
             return NotFound();
         var (staff, id) = located;
         var result = await approve.HandleAsync(new ApproveStepCommand(id, note, version ?? -1), staff.UserId, ct);
-        var doneKey = result.Status == RequestStatus.Approved ? "Officer.Review.ApprovedFinal" : "Officer.Review.ApprovedStep";
+        var doneKey = result.Status is RequestStatus.Approved or RequestStatus.Issued ? "Officer.Review.ApprovedFinal" : "Officer.Review.ApprovedStep";
         return await AfterAsync(referenceNumber, staff, result, ReviewForm.Approve, doneKey, p => Keep(p, approveNote: note), ct);
     }
 
