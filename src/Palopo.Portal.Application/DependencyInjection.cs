@@ -51,6 +51,11 @@ public static class DependencyInjection
         services.AddScoped<NotificationInbox>();
         services.AddScoped<PersonalData.MyDataAccessLog>();
         services.AddScoped<PersonalData.MyDataExport>();
+        services.AddScoped<Admin.Staff.InviteStaff>();
+        services.AddScoped<Admin.Staff.ChangeStaff>();
+        services.AddScoped<Admin.Staff.StaffActivation>();
+        services.AddScoped<Admin.Calendar.HolidayCalendar>();
+        services.AddScoped<Admin.Audit.AuditSearch>();
         return services;
     }
 }

@@ -19,6 +19,14 @@ public enum AuditAction
     AssistedRequestClaimed,
     DocumentIssued,
     DocumentRevoked,
+    StaffInvited,
+    StaffInvitationAccepted,
+    StaffMoved,
+    StaffDeactivated,
+    StaffReactivated,
+    HolidayAdded,
+    HolidayRemoved,
+    AuditLogExported,
 }
 
 /// <summary>
