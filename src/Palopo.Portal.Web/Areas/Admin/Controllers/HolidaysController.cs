@@ -26,7 +26,7 @@ public sealed class HolidaysController(
         return View(new HolidaysPage(chosen, await calendar.ListAsync(chosen, ct), new HolidayForm { Year = chosen }, Language));
     }
 
-    [HttpPost("")]
+    [HttpPost("tambah")]
     public async Task<IActionResult> Add(HolidayForm form, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(form);
