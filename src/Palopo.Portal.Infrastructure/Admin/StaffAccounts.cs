@@ -99,9 +99,11 @@ internal sealed class StaffAccounts(
         return true;
     }
 
-    public async Task<string> CreateInvitationTokenAsync(Guid userId, CancellationToken ct)
+    public async Task<string> CreateInvitationTokenAsync(Guid userId, CancellationToken ct, bool renew = false)
     {
         var user = await users.FindByIdAsync(userId.ToString()) ?? throw new InvalidOperationException("No such account.");
+        if (renew)
+            Ensure(await users.UpdateSecurityStampAsync(user));
         return await users.GenerateUserTokenAsync(user, InvitationTokenProvider.ProviderName, InvitationTokenProvider.Purpose);
     }
 

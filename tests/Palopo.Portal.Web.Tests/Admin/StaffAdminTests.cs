@@ -79,6 +79,35 @@ public abstract class StaffAdminTests(PortalFixture portal) : AdminTestsBase(por
     }
 
     [PortalFact]
+    public async Task A_new_invitation_voids_the_earlier_link()
+    {
+        var admin = await SignedInAdminAsync();
+        var email = $"ulang.{Guid.NewGuid():N}"[..16] + "@palopokota.go.id";
+        var form = await admin.GetPageAsync(InviteUrl);
+        var details = await admin.FollowAsync(await PostFormAsync(admin, form, InviteUrl, f =>
+        {
+            Set(f, "FullName", "Admin Kota Baru");
+            Set(f, "Email", email);
+            Set(f, "Roles", Roles.Admin);
+            Set(f, "AgencyId", "");
+        }));
+        await DispatchOutboxAsync();
+        var first = (await Mail.LatestToAsync(email)).Link("/akun/undangan");
+        Assert.Null((await FindUserAsync(email))!.AgencyId); // a city-wide admin
+
+        var id = await UserIdAsync(email);
+        var resent = await admin.FollowAsync(await admin.SubmitAsync(details, $"/admin/petugas/{id}/undang-ulang"), $"/admin/petugas/{id}");
+        Assert.Equal(T.Id("AdminStaff.Resent", 72), resent.Notice);
+        await DispatchOutboxAsync();
+        Assert.Equal(2, await Mail.CountToAsync(email));
+        var second = (await Mail.LatestToAsync(email)).Link("/akun/undangan");
+
+        var invalid = await NewClient().GetPageAsync(first, HttpStatusCode.NotFound);
+        Assert.Equal(T.Id("Invite.Invalid"), invalid.Text("#invitation-invalid"));
+        await NewClient().GetPageAsync(second);
+    }
+
+    [PortalFact]
     public async Task Bad_invitations_are_shown_again_with_their_messages_and_create_nothing()
     {
         var admin = await SignedInAdminAsync();

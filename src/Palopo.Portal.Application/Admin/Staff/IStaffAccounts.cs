@@ -40,7 +40,8 @@ public interface IStaffAccounts
     Task<bool> CreateInvitedAsync(NewStaffAccount account, CancellationToken ct);
 
     /// <summary>A single-use token for the invitation link (valid <see cref="InvitationLifetime"/>).</summary>
-    Task<string> CreateInvitationTokenAsync(Guid userId, CancellationToken ct);
+    /// <param name="renew">Change the security stamp first, so links sent before stop working.</param>
+    Task<string> CreateInvitationTokenAsync(Guid userId, CancellationToken ct, bool renew = false);
 
     TimeSpan InvitationLifetime { get; }
 

@@ -59,6 +59,28 @@ public sealed class InviteStaff(
         return StaffResult.Done(account.UserId);
     }
 
+    /// <summary>
+    /// A new invitation link for an account that has not chosen a password yet (the first one expired
+    /// or got lost). Earlier links stop working: the security stamp changes.
+    /// </summary>
+    public async Task<StaffResult> ResendAsync(Guid userId, StaffMember admin, CancellationToken ct)
+    {
+        var account = await accounts.FindAsync(userId, ct);
+        if (account is null)
+            return StaffResult.Of(StaffOutcome.NotFound);
+        if (account.HasPassword || !account.IsActive)
+            return StaffResult.Of(StaffOutcome.Unchanged);
+
+        await using var change = await accounts.BeginChangeAsync(ct);
+        var token = await accounts.CreateInvitationTokenAsync(userId, ct, renew: true);
+        var message = mail.Compose(account.Email, account.FullName, userId, token, accounts.InvitationLifetime);
+        db.OutboxMessages.Add(new OutboxMessage(message.To, message.Subject, message.TextBody, message.HtmlBody, clock.GetUtcNow().UtcDateTime));
+        audit.Record(AuditAction.StaffInvited, admin, "User", userId, detail: $"{account.Email}; invitation sent again");
+        await db.SaveChangesAsync(ct);
+        await change.CommitAsync(ct);
+        return StaffResult.Done(userId);
+    }
+
     private static bool IsEmail(string value) =>
         !value.Any(char.IsWhiteSpace) && MailAddress.TryCreate(value, out var parsed) && parsed.Address == value && value.Contains('.', StringComparison.Ordinal);
 }

@@ -101,6 +101,20 @@ public sealed class StaffController(
         return View(new StaffDetailsPage(account, form, await AgenciesAsync(ct), admin.UserId == id));
     }
 
+    [HttpPost("{id:guid}/undang-ulang")]
+    public async Task<IActionResult> Resend(Guid id, CancellationToken ct)
+    {
+        if (await AdminAsync(ct) is not { } admin)
+            return NotFound();
+        var result = await invite.ResendAsync(id, admin, ct);
+        if (result.Outcome == StaffOutcome.NotFound)
+            return NotFound();
+        TempData[TempKeys.Status] = result.Outcome == StaffOutcome.Done
+            ? t["AdminStaff.Resent", (int)accounts.InvitationLifetime.TotalHours].Value
+            : t["AdminStaff.Unchanged"].Value;
+        return RedirectToAction(nameof(Details), new { id });
+    }
+
     [HttpPost("{id:guid}/nonaktifkan")]
     public async Task<IActionResult> Deactivate(Guid id, CancellationToken ct)
     {
