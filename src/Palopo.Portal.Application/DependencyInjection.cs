@@ -56,6 +56,11 @@ public static class DependencyInjection
         services.AddScoped<Documents.VerifyDocument>();
         services.AddScoped<Documents.IssuedDocumentFiles>();
         services.AddScoped<Documents.GetIssuedDocument>();
+        services.AddScoped<Admin.Staff.InviteStaff>();
+        services.AddScoped<Admin.Staff.ChangeStaff>();
+        services.AddScoped<Admin.Staff.StaffActivation>();
+        services.AddScoped<Admin.Calendar.HolidayCalendar>();
+        services.AddScoped<Admin.Audit.AuditSearch>();
         return services;
     }
 }

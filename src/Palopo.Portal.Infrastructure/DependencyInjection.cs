@@ -52,6 +52,9 @@ public static class DependencyInjection
         services.AddScoped<Application.Officer.Supervision.IAgencyOfficers, AgencyOfficers>();
         services.AddScoped<Application.Officer.Queues.IAccountQuery, AccountQuery>();
         services.AddScoped<Application.PersonalData.IMyDataAccounts, MyDataAccounts>();
+        services.AddScoped<Application.Admin.Staff.IStaffAccounts, Admin.StaffAccounts>();
+        services.AddScoped<Application.Admin.Audit.IAuditUserLookup, Admin.AuditUserLookup>();
+        services.AddScoped<Admin.SignInAudit>();
         services.AddSingleton<IEmailSender>(sp =>
             sp.GetRequiredService<IOptions<EmailOptions>>().Value.Delivery == EmailDelivery.Smtp
                 ? ActivatorUtilities.CreateInstance<SmtpEmailSender>(sp)
@@ -138,6 +141,7 @@ public static class DependencyInjection
             })
             .AddEntityFrameworkStores<PortalDbContext>()
             .AddDefaultTokenProviders()
+            .AddTokenProvider<Admin.InvitationTokenProvider>(Admin.InvitationTokenProvider.ProviderName)
             .AddPasswordValidator<CommonPasswordValidator>();
 
         // Reset and confirmation links stay valid for one hour (ASVS 6.3).

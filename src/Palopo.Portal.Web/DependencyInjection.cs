@@ -37,6 +37,7 @@ public static class DependencyInjection
         services.AddHttpContextAccessor();
         services.AddScoped<ICurrentUser, HttpCurrentUser>();
         services.AddScoped<PortalEmailComposer>();
+        services.AddScoped<Application.Admin.Staff.IStaffInvitationMail, StaffInvitationMail>();
         services.AddScoped<PublicLinks>();
         if (!environment.IsDevelopment())
         {

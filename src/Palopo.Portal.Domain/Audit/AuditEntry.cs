@@ -20,6 +20,14 @@ public enum AuditAction
     DocumentIssued,
     DocumentRevoked,
     DocumentVerified,
+    StaffInvited,
+    StaffInvitationAccepted,
+    StaffMoved,
+    StaffDeactivated,
+    StaffReactivated,
+    HolidayAdded,
+    HolidayRemoved,
+    AuditLogExported,
 }
 
 /// <summary>

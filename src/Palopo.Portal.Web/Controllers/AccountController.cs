@@ -28,6 +28,7 @@ public sealed class AccountController(
     PortalEmailComposer compose,
     PublicLinks links,
     IStringLocalizer<SharedResource> t,
+    Infrastructure.Admin.SignInAudit signInAudit,
     ILogger<AccountController> logger) : Controller
 {
     public const string PrivacyNoticeVersion = "2026-11";
@@ -122,7 +123,8 @@ public sealed class AccountController(
             return View(form);
 
         var user = await users.FindByEmailAsync(form.Email!.Trim());
-        if (user is { IsActive: false })
+        var deactivated = user is { IsActive: false } ? user : null;
+        if (deactivated is not null)
             user = null; // deactivated staff: the same answer as a wrong password
         if (user is null)
         {
@@ -137,7 +139,9 @@ public sealed class AccountController(
         if (result.Succeeded)
         {
             logger.LogInformation("Sign-in succeeded for account {UserId}", user!.Id);
-            if (StaffTwoFactorEnrolment.MustEnrol(user, await users.GetRolesAsync(user)))
+            var mustEnrol = StaffTwoFactorEnrolment.MustEnrol(user, await users.GetRolesAsync(user));
+            await signInAudit.SucceededAsync(user, mustEnrol ? "password; two-factor enrolment required" : "password", HttpContext.RequestAborted);
+            if (mustEnrol)
             {
                 // Staff must use two-factor: this sign-in only opens the enrolment page (ADR 0007).
                 logger.LogWarning("Staff account {UserId} signed in without two-factor: enrolment required", user.Id);
@@ -153,11 +157,15 @@ public sealed class AccountController(
         if (result.IsNotAllowed)
         {
             // Only reachable with the right password, so saying why does not reveal the account to a stranger.
+            await signInAudit.FailedAsync(user, null, "e-mail not confirmed", HttpContext.RequestAborted);
             ModelState.AddModelError("", t["Login.EmailNotConfirmed"]);
             return View(form);
         }
 
         logger.LogWarning("Sign-in failed{LockedOut}", result.IsLockedOut ? " (account locked out)" : "");
+        await signInAudit.FailedAsync(user ?? deactivated, form.Email,
+            deactivated is not null ? "account deactivated" : user is null ? "unknown account" : result.IsLockedOut ? "locked out" : "wrong password",
+            HttpContext.RequestAborted);
         // One message for unknown e-mail, wrong password and lockout: no account enumeration.
         ModelState.AddModelError("", t["Login.Failed"]);
         return View(new LoginForm { Email = form.Email, ReturnUrl = form.ReturnUrl });
@@ -187,10 +195,12 @@ public sealed class AccountController(
         if (result.Succeeded)
         {
             logger.LogInformation("Two-factor sign-in succeeded for account {UserId}", user.Id);
+            await signInAudit.SucceededAsync(user, "password + authenticator", HttpContext.RequestAborted);
             return LocalRedirectOrHome(form.ReturnUrl);
         }
 
         logger.LogWarning("Two-factor sign-in failed for account {UserId}", user.Id);
+        await signInAudit.FailedAsync(user, null, result.IsLockedOut ? "locked out" : "wrong authenticator code", HttpContext.RequestAborted);
         ModelState.AddModelError(nameof(TwoFactorForm.Code), t[result.IsLockedOut ? "Login.Failed" : "TwoFactor.CodeWrong"]);
         return View(new TwoFactorForm { ReturnUrl = form.ReturnUrl });
     }
@@ -218,9 +228,11 @@ public sealed class AccountController(
         if (result.Succeeded)
         {
             logger.LogInformation("Recovery-code sign-in for account {UserId}", user.Id);
+            await signInAudit.SucceededAsync(user, "password + recovery code", HttpContext.RequestAborted);
             return LocalRedirectOrHome(form.ReturnUrl);
         }
 
+        await signInAudit.FailedAsync(user, null, "wrong recovery code", HttpContext.RequestAborted);
         ModelState.AddModelError(nameof(RecoveryCodeForm.RecoveryCode), t["TwoFactor.RecoveryWrong"]);
         return View(new RecoveryCodeForm { ReturnUrl = form.ReturnUrl });
     }
@@ -237,6 +249,8 @@ public sealed class AccountController(
         if (User.Identity?.IsAuthenticated == true)
         {
             var user = await users.GetUserAsync(User);
+            if (user is not null)
+                await signInAudit.SignedOutAsync(user, HttpContext.RequestAborted);
             await signIn.SignOutAsync();
             // A new security stamp makes any copy of the old cookie worthless at its next validation.
             if (user is not null)

@@ -17,6 +17,9 @@ public sealed class PortalEmailComposer(IStringLocalizer<SharedResource> t)
     public EmailMessage ResetPassword(string to, string name, string link) =>
         Compose(to, t["Mail.Reset.Subject"], t["Mail.Greeting", name], t["Mail.Reset.Body"], t["Mail.Reset.Action"], link, t["Mail.Reset.Ignore"]);
 
+    public EmailMessage StaffInvitation(string to, string name, string link, int validHours) =>
+        Compose(to, t["Mail.Invite.Subject"], t["Mail.Greeting", name], t["Mail.Invite.Body", validHours], t["Mail.Invite.Action"], link, t["Mail.Invite.Ignore"]);
+
     private static EmailMessage Compose(string to, string subject, string greeting, string body, string action, string link, string closing)
     {
         var text = $"{greeting}\n\n{body}\n\n{action}:\n{link}\n\n{closing}\n\n--\n{AntiFraudFooter.Text}\n";

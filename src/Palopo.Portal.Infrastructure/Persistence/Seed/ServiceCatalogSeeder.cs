@@ -36,11 +36,12 @@ public sealed class ServiceCatalogSeeder(PortalDbContext db, TimeProvider clock,
             db.ServiceFormVersions.Add(service.PublishForm(seed.Form, now));
         }
 
-        var holidays = (await db.Holidays.Select(h => new { h.Date, h.Kind }).ToListAsync(ct))
-            .Select(h => (h.Date, h.Kind)).ToHashSet();
+        // A year is seeded once, while it has no holidays at all: after that the admins keep it
+        // (/admin/hari-libur), and a day they removed must not come back at the next start.
+        var keptYears = (await db.Holidays.Select(h => h.Date).ToListAsync(ct)).Select(d => d.Year).ToHashSet();
         foreach (var seed in Read<HolidaySeed[]>("holidays.json"))
         {
-            if (!holidays.Contains((seed.Date, seed.Kind)))
+            if (!keptYears.Contains(seed.Date.Year))
                 db.Holidays.Add(new Holiday(seed.Date, seed.Name, seed.Kind));
         }
 
