@@ -51,6 +51,8 @@ public static class DependencyInjection
         services.AddScoped<NotificationInbox>();
         services.AddScoped<PersonalData.MyDataAccessLog>();
         services.AddScoped<PersonalData.MyDataExport>();
+        services.AddScoped<Admin.Catalogue.AgencyAdmin>();
+        services.AddScoped<Admin.Catalogue.ServiceAdmin>();
         return services;
     }
 }

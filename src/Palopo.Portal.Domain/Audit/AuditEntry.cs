@@ -19,6 +19,14 @@ public enum AuditAction
     AssistedRequestClaimed,
     DocumentIssued,
     DocumentRevoked,
+    AgencyCreated,
+    AgencyChanged,
+    ServiceCreated,
+    ServiceChanged,
+    ServiceFormPublished,
+    ServiceWorkflowChanged,
+    ServiceRetired,
+    ServiceReinstated,
 }
 
 /// <summary>
