@@ -107,8 +107,11 @@ public abstract class AdminCatalogueTestsBase(PortalFixture portal) : ReviewTest
         Redirects.AssertRedirect(response, $"/admin/layanan/{slug}");
     }
 
-    protected static async Task<HtmlPage> ReadUnprocessableAsync(HttpResponseMessage response)
+    protected async Task<HtmlPage> ReadUnprocessableAsync(HttpResponseMessage response)
     {
+        // A server error says why in the portal's log, not on its page.
+        Assert.True(response.StatusCode != HttpStatusCode.InternalServerError, string.Join("\n",
+            Directory.EnumerateFiles(App.LogsDirectory).SelectMany(File.ReadLines).Where(l => l.Contains("[ERR]", StringComparison.Ordinal) || l.Contains("Exception", StringComparison.Ordinal)).TakeLast(8)));
         var page = await PortalClient.ReadPageAsync(response, HttpStatusCode.UnprocessableEntity);
         Assert.NotEmpty(page.ErrorSummary);
         return page;

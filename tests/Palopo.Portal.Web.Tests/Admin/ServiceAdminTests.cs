@@ -76,7 +76,7 @@ public abstract class ServiceAdminTests(PortalFixture portal) : AdminCatalogueTe
             ("Slug", "Izin Baru", T.Id("AdminCatalogue.Error.SlugFormat")),
             ("NameId", "", T.Id("AdminCatalogue.Error.Required")),
             ("NameId", new string('n', 201), T.Id("AdminCatalogue.Error.TooLong", 200)),
-            ("SummaryId", "baris\u0000nol", T.Id("AdminCatalogue.Error.ControlCharacters")),
+            ("SummaryId", "baris\u0007bel", T.Id("AdminCatalogue.Error.ControlCharacters")),
             ("Fee", "-5000", T.Id("AdminCatalogue.Error.FeeRange", 0, 1_000_000_000)),
             ("Fee", "lima ribu", T.Id("AdminCatalogue.Error.NotANumber")),
             ("ServiceDays", "0", T.Id("AdminCatalogue.Error.ServiceDaysRange", 1, 365)),

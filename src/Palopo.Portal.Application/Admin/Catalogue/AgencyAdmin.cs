@@ -20,7 +20,8 @@ public sealed class AgencyInput
 
     public string? ShortName { get; set; }
 
-    public bool IsActive { get; set; } = true;
+    /// <summary>False unless posted: an unticked checkbox sends nothing.</summary>
+    public bool IsActive { get; set; }
 }
 
 public sealed record AgencyRow(Guid Id, string Code, string Name, string NameEn, string ShortName, bool IsActive, int ServiceCount);

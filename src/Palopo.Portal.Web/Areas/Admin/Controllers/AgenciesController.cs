@@ -18,7 +18,7 @@ public sealed class AgenciesController(AgencyAdmin agencies, IStaffContext staff
     public async Task<IActionResult> Index(CancellationToken ct) => View(new AgencyListPage(await agencies.ListAsync(ct)));
 
     [HttpGet("baru")]
-    public IActionResult Create() => View("Edit", new AgencyEditPage(new AgencyInput(), null));
+    public IActionResult Create() => View("Edit", new AgencyEditPage(new AgencyInput { IsActive = true }, null));
 
     [HttpPost("baru")]
     public async Task<IActionResult> Create(AgencyInput input, CancellationToken ct)
@@ -34,14 +34,14 @@ public sealed class AgenciesController(AgencyAdmin agencies, IStaffContext staff
     }
 
     [HttpGet("{code}")]
-    public async Task<IActionResult> Details(string code, CancellationToken ct)
+    public async Task<IActionResult> Details([FromRoute] string code, CancellationToken ct)
     {
         var details = await agencies.FindAsync(code, ct);
         return details is null ? NotFound() : View(details);
     }
 
     [HttpGet("{code}/ubah")]
-    public async Task<IActionResult> Edit(string code, CancellationToken ct)
+    public async Task<IActionResult> Edit([FromRoute] string code, CancellationToken ct)
     {
         if (await agencies.FindAsync(code, ct) is not { } details)
             return NotFound();
@@ -50,7 +50,7 @@ public sealed class AgenciesController(AgencyAdmin agencies, IStaffContext staff
     }
 
     [HttpPost("{code}/ubah")]
-    public async Task<IActionResult> Edit(string code, AgencyInput input, CancellationToken ct)
+    public async Task<IActionResult> Edit([FromRoute] string code, AgencyInput input, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(input);
         if (await staff.CurrentAsync(ct) is not { } actor)

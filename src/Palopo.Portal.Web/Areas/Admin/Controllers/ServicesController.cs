@@ -75,11 +75,11 @@ public sealed class ServicesController(
     }
 
     [HttpGet("{slug}")]
-    public async Task<IActionResult> Details(string slug, CancellationToken ct) =>
+    public async Task<IActionResult> Details([FromRoute] string slug, CancellationToken ct) =>
         await services.FindAsync(slug, ct) is { } data ? View(new ServiceDetailsPage(data, Language)) : NotFound();
 
     [HttpGet("{slug}/ubah")]
-    public async Task<IActionResult> Edit(string slug, CancellationToken ct)
+    public async Task<IActionResult> Edit([FromRoute] string slug, CancellationToken ct)
     {
         if (await services.FindAsync(slug, ct) is not { } data)
             return NotFound();
@@ -87,7 +87,7 @@ public sealed class ServicesController(
     }
 
     [HttpPost("{slug}/ubah")]
-    public async Task<IActionResult> Edit(string slug, ServiceInput input, CancellationToken ct)
+    public async Task<IActionResult> Edit([FromRoute] string slug, ServiceInput input, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(input);
         if (await staff.CurrentAsync(ct) is not { } actor)
@@ -108,15 +108,15 @@ public sealed class ServicesController(
     }
 
     [HttpPost("{slug}/pensiunkan")]
-    public Task<IActionResult> Retire(string slug, CancellationToken ct) => SetActiveAsync(slug, false, ct);
+    public Task<IActionResult> Retire([FromRoute] string slug, CancellationToken ct) => SetActiveAsync(slug, false, ct);
 
     [HttpPost("{slug}/aktifkan")]
-    public Task<IActionResult> Reinstate(string slug, CancellationToken ct) => SetActiveAsync(slug, true, ct);
+    public Task<IActionResult> Reinstate([FromRoute] string slug, CancellationToken ct) => SetActiveAsync(slug, true, ct);
 
     // ---------- form editor ----------
 
     [HttpGet("{slug}/formulir")]
-    public async Task<IActionResult> Form(string slug, CancellationToken ct)
+    public async Task<IActionResult> Form([FromRoute] string slug, CancellationToken ct)
     {
         if (await services.FindAsync(slug, ct) is not { } data)
             return NotFound();
@@ -124,7 +124,7 @@ public sealed class ServicesController(
     }
 
     [HttpPost("{slug}/formulir")]
-    public async Task<IActionResult> Form(string slug, FormDraft draft, [FromForm(Name = "aksi")] string? action, CancellationToken ct)
+    public async Task<IActionResult> Form([FromRoute] string slug, FormDraft draft, [FromForm(Name = "aksi")] string? action, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(draft);
         if (await staff.CurrentAsync(ct) is not { } actor)
@@ -163,7 +163,7 @@ public sealed class ServicesController(
     // ---------- workflow editor ----------
 
     [HttpGet("{slug}/alur")]
-    public async Task<IActionResult> Workflow(string slug, CancellationToken ct)
+    public async Task<IActionResult> Workflow([FromRoute] string slug, CancellationToken ct)
     {
         if (await services.FindAsync(slug, ct) is not { } data)
             return NotFound();
@@ -171,7 +171,7 @@ public sealed class ServicesController(
     }
 
     [HttpPost("{slug}/alur")]
-    public async Task<IActionResult> Workflow(string slug, WorkflowDraft draft, [FromForm(Name = "aksi")] string? action, CancellationToken ct)
+    public async Task<IActionResult> Workflow([FromRoute] string slug, WorkflowDraft draft, [FromForm(Name = "aksi")] string? action, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(draft);
         if (await staff.CurrentAsync(ct) is not { } actor)
@@ -216,7 +216,7 @@ public sealed class ServicesController(
         return View(new WorkflowEditorPage(data, draft, Language));
     }
 
-    private async Task<IActionResult> SetActiveAsync(string slug, bool active, CancellationToken ct)
+    private async Task<IActionResult> SetActiveAsync([FromRoute] string slug, bool active, CancellationToken ct)
     {
         if (await staff.CurrentAsync(ct) is not { } actor)
             return Forbid();
