@@ -170,7 +170,18 @@ public sealed class ServiceAdmin(IPortalDbContext db, AuditTrail audit, ICatalog
         db.ServiceFormVersions.Add(version);
         audit.Record(AuditAction.ServiceFormPublished, actor, "Service", service.Id, reference: slug,
             detail: $"v{version.Version}: {definition.Fields.Count()} fields, {definition.Documents.Count} documents");
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Another admin published the same version number first (unique service + version):
+            // nothing of this draft was stored; the admin sees the draft again and can publish it anew.
+            errors.Add("", "PublishedMeanwhile");
+            return (AdminSaveResult.Invalid(errors), 0);
+        }
+
         await cache.InvalidateAsync(ct);
         return (new AdminSaveResult(slug, []), version.Version);
     }
