@@ -61,6 +61,8 @@ public static class DependencyInjection
         services.AddScoped<Admin.Staff.StaffActivation>();
         services.AddScoped<Admin.Calendar.HolidayCalendar>();
         services.AddScoped<Admin.Audit.AuditSearch>();
+        services.AddScoped<Admin.Catalogue.AgencyAdmin>();
+        services.AddScoped<Admin.Catalogue.ServiceAdmin>();
         return services;
     }
 }

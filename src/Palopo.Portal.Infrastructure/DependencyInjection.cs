@@ -50,6 +50,7 @@ public static class DependencyInjection
         services.AddScoped<Application.Staff.IUserSessions, SecurityStampSessions>();
         services.AddScoped<IStaffDirectory, StaffDirectory>();
         services.AddScoped<Application.Officer.Supervision.IAgencyOfficers, AgencyOfficers>();
+        services.AddScoped<Application.Admin.Catalogue.IAgencyStaff, AgencyStaff>();
         services.AddScoped<Application.Officer.Queues.IAccountQuery, AccountQuery>();
         services.AddScoped<Application.PersonalData.IMyDataAccounts, MyDataAccounts>();
         services.AddScoped<Application.Admin.Staff.IStaffAccounts, Admin.StaffAccounts>();

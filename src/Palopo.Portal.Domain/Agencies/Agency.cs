@@ -1,3 +1,5 @@
+using Palopo.Portal.Domain.Common;
+
 namespace Palopo.Portal.Domain.Agencies;
 
 /// <summary>A city agency (OPD, organisasi perangkat daerah) that owns services and employs staff.</summary>
@@ -7,10 +9,9 @@ public sealed class Agency
 
     public Agency(string code, string name, string nameEn, string shortName)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(code);
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         Id = Guid.NewGuid();
-        Code = code;
+        Code = ValidCode(code);
         Name = name;
         NameEn = nameEn;
         ShortName = shortName;
@@ -35,9 +36,23 @@ public sealed class Agency
 
     public void Rename(string name, string nameEn, string shortName)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        if (string.IsNullOrWhiteSpace(name))
+            throw new DomainRuleException("An agency needs a name.");
         Name = name;
         NameEn = nameEn;
         ShortName = shortName;
+    }
+
+    /// <summary>An inactive agency keeps its services and staff but is shown as closed to admins.</summary>
+    public void SetActive(bool isActive) => IsActive = isActive;
+
+    /// <summary>The code is part of URLs and seed data, so it is a lower-case slug and never changes.</summary>
+    public static string ValidCode(string code)
+    {
+        if (string.IsNullOrWhiteSpace(code) || code.Length > 40
+            || !code.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-')
+            || code.StartsWith('-') || code.EndsWith('-'))
+            throw new DomainRuleException("An agency code is 1–40 lower-case letters, digits and hyphens.");
+        return code;
     }
 }

@@ -28,6 +28,14 @@ public enum AuditAction
     HolidayAdded,
     HolidayRemoved,
     AuditLogExported,
+    AgencyCreated,
+    AgencyChanged,
+    ServiceCreated,
+    ServiceChanged,
+    ServiceFormPublished,
+    ServiceWorkflowChanged,
+    ServiceRetired,
+    ServiceReinstated,
 }
 
 /// <summary>

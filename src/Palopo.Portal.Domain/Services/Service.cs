@@ -127,6 +127,14 @@ public sealed class Service
 
     public void SetIssuance(IssuanceMode mode) => Issuance = mode;
 
+    /// <summary>Hands the service to another agency (e.g. after a reorganisation); its queue, open requests included, moves with it.</summary>
+    public void MoveTo(Guid agencyId)
+    {
+        if (agencyId == Guid.Empty)
+            throw new DomainRuleException("A service belongs to an agency.");
+        AgencyId = agencyId;
+    }
+
     public void RequireCourses(IEnumerable<string> courseCodes)
     {
         var codes = courseCodes.Select(c => c.Trim()).Where(c => c.Length > 0).Distinct(StringComparer.Ordinal).ToList();
