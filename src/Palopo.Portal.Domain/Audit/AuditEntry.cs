@@ -19,6 +19,12 @@ public enum AuditAction
     AssistedRequestClaimed,
     DocumentIssued,
     DocumentRevoked,
+    RightsRequestFiled,
+    RightsRequestAnswered,
+    PersonalDataErased,
+    BreachRecorded,
+    BreachNotified,
+    ConsentGiven,
 }
 
 /// <summary>

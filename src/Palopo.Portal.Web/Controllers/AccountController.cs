@@ -28,10 +28,9 @@ public sealed class AccountController(
     PortalEmailComposer compose,
     PublicLinks links,
     IStringLocalizer<SharedResource> t,
+    Microsoft.Extensions.Options.IOptions<PrivacyOptions> privacy,
     ILogger<AccountController> logger) : Controller
 {
-    public const string PrivacyNoticeVersion = "2026-11";
-
     // ---------- registration ----------
 
     [AllowAnonymous]
@@ -52,7 +51,7 @@ public sealed class AccountController(
 
         var command = new RegisterCitizen(
             form.FullName!, form.Email!, form.PhoneNumber!, Nik.Parse(form.Nik!), form.KelurahanCode!,
-            form.Password!, PrivacyNoticeVersion, CultureInfo.CurrentUICulture.TwoLetterISOLanguageName);
+            form.Password!, privacy.Value.NoticeVersion, CultureInfo.CurrentUICulture.TwoLetterISOLanguageName);
         var result = await registration.HandleAsync(command, ct);
         switch (result.Outcome)
         {
