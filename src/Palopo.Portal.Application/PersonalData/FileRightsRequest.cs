@@ -46,7 +46,9 @@ public sealed class FileRightsRequest(IPortalDbContext db, AuditTrail audit, Tim
         }
 
         db.RightsRequests.Add(request);
-        audit.Record(AuditAction.RightsRequestFiled, new StaffMember(userId, userName, null, []), "RightsRequest", request.Id, userId, null, request.Kind.ToString());
+        // The citizen acting on their own data is not an access by someone else: no data subject, so
+        // it stays out of their "who looked at my data" log (the desk's answer does show there).
+        audit.Record(AuditAction.RightsRequestFiled, new StaffMember(userId, userName, null, []), "RightsRequest", request.Id, null, null, request.Kind.ToString());
         await db.SaveChangesAsync(ct);
         return new(FileRightsOutcome.Filed, request.Id, new Dictionary<string, string>());
     }

@@ -22,7 +22,8 @@ public sealed class PrivacyConsent(IPortalDbContext db, IPersonalDataAccounts ac
         var now = clock.GetUtcNow().UtcDateTime;
         if (!await accounts.RecordNoticeAcceptedAsync(userId, CurrentVersion, now, ct))
             return false;
-        audit.Record(AuditAction.ConsentGiven, new StaffMember(userId, userName, null, []), "User", userId, userId, null, CurrentVersion);
+        // Actor and subject are the citizen; no data subject, so it is not listed as an access by someone else.
+        audit.Record(AuditAction.ConsentGiven, new StaffMember(userId, userName, null, []), "User", userId, null, null, CurrentVersion);
         await db.SaveChangesAsync(ct);
         return true;
     }

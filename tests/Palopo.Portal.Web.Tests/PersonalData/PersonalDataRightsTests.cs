@@ -109,7 +109,9 @@ public abstract class PersonalDataRightsTests(PortalFixture portal) : ReviewTest
         Assert.True(otherList.Has("#no-rights"));
 
         var audit = await InScopeAsync(sp => sp.GetRequiredService<PortalDbContext>().AuditEntries.AsNoTracking().Where(a => a.SubjectId == stored.Id).ToListAsync());
-        Assert.Contains(audit, a => a.Action == AuditAction.RightsRequestFiled && a.DataSubjectUserId == stored.UserId);
+        Assert.Contains(audit, a => a.Action == AuditAction.RightsRequestFiled && a.ActorUserId == stored.UserId);
+        // Filing is the citizen's own act, not an access by staff: it is not in their access log.
+        Assert.True(list.Has("#no-access"));
     }
 
     [PortalFact]
@@ -282,7 +284,7 @@ public abstract class PersonalDataRightsTests(PortalFixture portal) : ReviewTest
         var user = (await FindUserAsync(citizen.Email))!;
         Assert.Equal(current, user.PrivacyNoticeVersion);
         Assert.NotNull(user.PrivacyNoticeAcceptedAtUtc);
-        Assert.True(await InScopeAsync(sp => sp.GetRequiredService<PortalDbContext>().AuditEntries.AnyAsync(a => a.Action == AuditAction.ConsentGiven && a.DataSubjectUserId == userId)));
+        Assert.True(await InScopeAsync(sp => sp.GetRequiredService<PortalDbContext>().AuditEntries.AnyAsync(a => a.Action == AuditAction.ConsentGiven && a.ActorUserId == userId && a.SubjectId == userId)));
 
         // The form opens now, and the submitted request records the notice's version.
         var reference = await SubmitValidAsync(client);
