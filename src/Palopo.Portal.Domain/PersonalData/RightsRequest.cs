@@ -22,7 +22,7 @@ public enum RightsRequestStatus
 
 /// <summary>
 /// A citizen's request to exercise a data-subject right. The controller (the city) must answer
-/// within 3×24 hours (UU PDP Pasal 32–33 for access; we hold every kind to the same clock, see
+/// within 3×24 hours (UU PDP Pasal 32 for access, Pasal 30 for correction; we hold every kind to the same clock, see
 /// docs/security.md "Data-subject rights"). A refusal needs a reason the citizen can read.
 /// </summary>
 public sealed class RightsRequest
