@@ -145,8 +145,17 @@ public sealed class BreachRegister(
             audit.Record(AuditAction.BreachNotified, admin, "DataBreach", id, subject.UserId, null, "data subject");
         }
 
-        // The version check (concurrency token) stops two admins pressing at once from both sending.
-        await db.SaveChangesAsync(ct);
+        // The version check (concurrency token) stops two admins pressing at once from both sending:
+        // the second save fails and its messages are never written.
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return new(false, id, new Dictionary<string, string> { ["Notify"] = "Rights.Desk.Error.Conflict" });
+        }
+
         return new(true, id, new Dictionary<string, string>(), pending.Count);
     }
 
