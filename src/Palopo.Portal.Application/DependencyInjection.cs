@@ -63,6 +63,21 @@ public static class DependencyInjection
         services.AddScoped<Admin.Audit.AuditSearch>();
         services.AddScoped<Admin.Catalogue.AgencyAdmin>();
         services.AddScoped<Admin.Catalogue.ServiceAdmin>();
+        services.AddOptions<PersonalData.PrivacyOptions>().BindConfiguration(PersonalData.PrivacyOptions.SectionName)
+            .Validate(o => !string.IsNullOrWhiteSpace(o.NoticeVersion) && o.NoticeVersion.Length <= 20, "Privacy:NoticeVersion is required (at most 20 characters).")
+            .Validate(o => o.DecidedRequestRetentionYears is >= 1 and <= 100, "Privacy:DecidedRequestRetentionYears must be 1–100.")
+            .ValidateOnStart();
+        services.AddOptions<PersonalData.RetentionOptions>().BindConfiguration(PersonalData.RetentionOptions.SectionName)
+            .Validate(o => o.IntervalMinutes >= 1 && o.AbandonedDraftDays >= 1 && o.OrphanFileGraceHours >= 1, "Retention settings must be positive.")
+            .ValidateOnStart();
+        services.AddScoped<PersonalData.FileRightsRequest>();
+        services.AddScoped<PersonalData.MyRightsRequests>();
+        services.AddScoped<PersonalData.PersonalDataEraser>();
+        services.AddScoped<PersonalData.RightsDesk>();
+        services.AddScoped<PersonalData.BreachRegister>();
+        services.AddScoped<PersonalData.PrivacyConsent>();
+        services.AddScoped<PersonalData.RetentionPurge>();
+        services.AddScoped<PersonalData.MyDocumentsArchive>();
         return services;
     }
 }

@@ -43,6 +43,9 @@ public static class DependencyInjection
         AddIdentity(services);
 
         services.AddSingleton<INikProtector, NikProtector>();
+        services.AddSingleton<PersonalDataCipher>();
+        services.AddScoped<IPersonalDataAccounts, PersonalDataAccounts>();
+        services.AddHostedService<RetentionWorker>();
         services.AddSingleton<IFileStore, LocalFileStore>();
         services.AddScoped<IReferenceNumberGenerator, ReferenceNumberGenerator>();
         services.AddScoped<IApplicantProfiles, ApplicantProfiles>();

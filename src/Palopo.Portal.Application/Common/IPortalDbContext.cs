@@ -38,6 +38,11 @@ public interface IPortalDbContext
     DbSet<AuditEntry> AuditEntries { get; }
 
     DbSet<IssuedDocument> IssuedDocuments { get; }
+    DbSet<Domain.PersonalData.RightsRequest> RightsRequests { get; }
+
+    DbSet<Domain.PersonalData.DataBreach> DataBreaches { get; }
+
+    DbSet<Domain.PersonalData.BreachSubject> BreachSubjects { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }

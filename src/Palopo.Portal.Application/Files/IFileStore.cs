@@ -13,6 +13,9 @@ public interface IFileStore
 
     Task DeleteAsync(string storedName, CancellationToken ct);
 
+    /// <summary>When the file was written; null when unknown (the orphan purge then leaves it alone).</summary>
+    Task<DateTime?> WrittenAtUtcAsync(string storedName, CancellationToken ct) => Task.FromResult<DateTime?>(null);
+
     /// <summary>Every stored name (for the orphan purge).</summary>
     IAsyncEnumerable<string> ListAsync(CancellationToken ct);
 }

@@ -52,6 +52,7 @@ public sealed class ApplyForService(
     WorkingCalendarProvider calendars,
     IRequestNotifier notifier,
     IFileStore files,
+    Microsoft.Extensions.Options.IOptions<PersonalData.PrivacyOptions> privacy,
     TimeProvider clock,
     ILogger<ApplyForService> logger)
 {
@@ -146,6 +147,8 @@ public sealed class ApplyForService(
             var database = ((DbContext)db).Database;
             await using var transaction = await database.BeginTransactionAsync(ct);
             var number = await referenceNumbers.NextAsync(year, ct);
+            // The consent gate in front of the form has made sure the applicant accepted this notice.
+            request.RecordPrivacyNotice(privacy.Value.NoticeVersion);
             request.Submit(number, ReferenceNumber.NewTrackingCode(), calendar, PalopoTime.Today(clock), actor, now);
             await notifier.NotifyAsync(request, NotificationKind.Submitted, ct);
             await db.SaveChangesAsync(ct);

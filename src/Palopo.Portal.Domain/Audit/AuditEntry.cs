@@ -36,6 +36,12 @@ public enum AuditAction
     ServiceWorkflowChanged,
     ServiceRetired,
     ServiceReinstated,
+    RightsRequestFiled,
+    RightsRequestAnswered,
+    PersonalDataErased,
+    BreachRecorded,
+    BreachNotified,
+    ConsentGiven,
 }
 
 /// <summary>

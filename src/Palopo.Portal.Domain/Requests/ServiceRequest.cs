@@ -94,6 +94,9 @@ public sealed class ServiceRequest
 
     public DateTime? DecidedAtUtc { get; private set; }
 
+    /// <summary>Version of the privacy notice the applicant had accepted when submitting (UU PDP consent per request).</summary>
+    public string? PrivacyNoticeVersion { get; private set; }
+
     /// <summary>Optimistic concurrency token; the application increments it on every change.</summary>
     public int Version { get; private set; }
 
@@ -153,6 +156,14 @@ public sealed class ServiceRequest
         SubmittedAtUtc = nowUtc;
         ClockStartedOn = today;
         DueOn = calendar.AddWorkingDays(today, ServiceDays);
+    }
+
+    /// <summary>Records which privacy notice the applicant accepted for this request (done at submission).</summary>
+    public void RecordPrivacyNotice(string version)
+    {
+        if (string.IsNullOrWhiteSpace(version))
+            throw new DomainRuleException("A consent needs the notice's version.");
+        PrivacyNoticeVersion = version.Trim();
     }
 
     /// <summary>An assisted request is taken into the citizen's own account (they prove it with the tracking code).</summary>

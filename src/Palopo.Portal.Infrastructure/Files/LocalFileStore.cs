@@ -46,6 +46,12 @@ internal sealed class LocalFileStore(PortalPaths paths, TimeProvider clock) : IF
         return Task.CompletedTask;
     }
 
+    public Task<DateTime?> WrittenAtUtcAsync(string storedName, CancellationToken ct)
+    {
+        var path = PathFor(storedName);
+        return Task.FromResult<DateTime?>(File.Exists(path) ? File.GetLastWriteTimeUtc(path) : null);
+    }
+
     public async IAsyncEnumerable<string> ListAsync([EnumeratorCancellation] CancellationToken ct)
     {
         if (!Directory.Exists(Root))

@@ -18,6 +18,7 @@ public sealed class DemoAccountSeeder(
     PortalDbContext db,
     INikProtector nikProtector,
     IOptions<DemoAccountsOptions> options,
+    IOptions<PrivacyOptions> privacy,
     TimeProvider clock,
     ILogger<DemoAccountSeeder> logger)
 {
@@ -54,6 +55,13 @@ public sealed class DemoAccountSeeder(
                 KelurahanCode = demo.KelurahanCode,
                 CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
             };
+            if (demo.Roles.Contains(Roles.Citizen))
+            {
+                // Demo citizens stand for people who registered, and so accepted the notice in force.
+                user.PrivacyNoticeVersion = privacy.Value.NoticeVersion;
+                user.PrivacyNoticeAcceptedAtUtc = user.CreatedAtUtc;
+            }
+
             if (demo.Nik is not null)
             {
                 var nik = Nik.Parse(demo.Nik);

@@ -26,6 +26,7 @@ public static class DatabaseConfigurator
         DbContextOptionsBuilder options, DatabaseProvider provider, string connectionString, int commandTimeoutSeconds = 30)
     {
         var assembly = MigrationsAssembly(provider);
+        options.ReplaceService<Microsoft.EntityFrameworkCore.Infrastructure.IModelCacheKeyFactory, PortalModelCacheKeyFactory>();
         return provider switch
         {
             DatabaseProvider.Sqlite => options.UseSqlite(connectionString, o =>

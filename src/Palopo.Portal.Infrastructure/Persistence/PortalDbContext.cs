@@ -12,12 +12,26 @@ using Palopo.Portal.Domain.Services;
 using Palopo.Portal.Domain.Regions;
 using Palopo.Portal.Infrastructure.Identity;
 using Palopo.Portal.Infrastructure.Persistence.Configurations;
+using Palopo.Portal.Infrastructure.PersonalData;
+using Palopo.Portal.Domain.PersonalData;
 
 namespace Palopo.Portal.Infrastructure.Persistence;
 
-public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
-    : IdentityDbContext<PortalUser, PortalRole, Guid>(options), IPortalDbContext, IDataProtectionKeyContext
+public sealed class PortalDbContext : IdentityDbContext<PortalUser, PortalRole, Guid>, IPortalDbContext, IDataProtectionKeyContext
 {
+    /// <summary>For design-time tools: columns are encrypted with a process-local key.</summary>
+    public PortalDbContext(DbContextOptions<PortalDbContext> options)
+        : this(options, PersonalDataCipher.Ephemeral)
+    {
+    }
+
+    [Microsoft.Extensions.DependencyInjection.ActivatorUtilitiesConstructor]
+    public PortalDbContext(DbContextOptions<PortalDbContext> options, PersonalDataCipher cipher)
+        : base(options) => Cipher = cipher;
+
+    /// <summary>Encrypts the columns that may hold identity numbers (see <see cref="PersonalDataCipher"/>).</summary>
+    internal PersonalDataCipher Cipher { get; }
+
     public DbSet<Agency> Agencies => Set<Agency>();
 
     public DbSet<Kecamatan> Kecamatan => Set<Kecamatan>();
@@ -45,6 +59,11 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     public DbSet<IssuedDocument> IssuedDocuments => Set<IssuedDocument>();
+    public DbSet<RightsRequest> RightsRequests => Set<RightsRequest>();
+
+    public DbSet<DataBreach> DataBreaches => Set<DataBreach>();
+
+    public DbSet<BreachSubject> BreachSubjects => Set<BreachSubject>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
@@ -52,6 +71,9 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(PortalDbContext).Assembly);
+        // These need the cipher, so they have no parameterless constructor and are applied here.
+        builder.ApplyConfiguration(new ServiceRequestConfiguration(Cipher));
+        builder.ApplyConfiguration(new CorrectionItemConfiguration(Cipher));
 
         // Our Guid keys are made by the domain (Guid.NewGuid), never by the database. Saying so lets
         // EF add new child rows found through navigations (a request's events and documents)

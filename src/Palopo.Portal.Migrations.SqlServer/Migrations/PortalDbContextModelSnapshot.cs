@@ -471,6 +471,151 @@ namespace Palopo.Portal.Migrations.SqlServer.Migrations
                     b.ToTable("OutboxMessages");
                 });
 
+            modelBuilder.Entity("Palopo.Portal.Domain.PersonalData.BreachSubject", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("AddedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid>("BreachId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime?>("NotifiedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("BreachId", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("BreachSubjects");
+                });
+
+            modelBuilder.Entity("Palopo.Portal.Domain.PersonalData.DataBreach", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime?>("AuthorityNotifiedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("DataAffected")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<DateTime>("DiscoveredAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("HowItHappened")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<DateTime>("NotifyDueAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime>("OccurredAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime>("RecordedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("nvarchar(150)");
+
+                    b.Property<string>("Remedy")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<DateTime?>("SubjectsNotifiedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DiscoveredAtUtc");
+
+                    b.ToTable("DataBreaches");
+                });
+
+            modelBuilder.Entity("Palopo.Portal.Domain.PersonalData.RightsRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime?>("AnsweredAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("AnsweredBy")
+                        .HasMaxLength(150)
+                        .HasColumnType("nvarchar(150)");
+
+                    b.Property<string>("Details")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<DateTime>("DueAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("ErasedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime>("FiledAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<string>("Response")
+                        .HasMaxLength(8000)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Status", "DueAtUtc");
+
+                    b.HasIndex("UserId", "FiledAtUtc");
+
+                    b.ToTable("RightsRequests");
+                });
+
             modelBuilder.Entity("Palopo.Portal.Domain.Regions.Kecamatan", b =>
                 {
                     b.Property<string>("Code")
@@ -521,12 +666,10 @@ namespace Palopo.Portal.Migrations.SqlServer.Migrations
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<string>("NewValue")
-                        .HasMaxLength(4000)
-                        .HasColumnType("nvarchar(4000)");
+                        .HasColumnType("nvarchar(max)");
 
                     b.Property<string>("PreviousValue")
-                        .HasMaxLength(4000)
-                        .HasColumnType("nvarchar(4000)");
+                        .HasColumnType("nvarchar(max)");
 
                     b.Property<string>("Reason")
                         .IsRequired()
@@ -714,6 +857,10 @@ namespace Palopo.Portal.Migrations.SqlServer.Migrations
 
                     b.Property<int>("PausedWorkingDays")
                         .HasColumnType("int");
+
+                    b.Property<string>("PrivacyNoticeVersion")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
 
                     b.Property<string>("ReferenceNumber")
                         .HasMaxLength(20)
@@ -1196,6 +1343,30 @@ namespace Palopo.Portal.Migrations.SqlServer.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Palopo.Portal.Domain.PersonalData.BreachSubject", b =>
+                {
+                    b.HasOne("Palopo.Portal.Domain.PersonalData.DataBreach", null)
+                        .WithMany("Subjects")
+                        .HasForeignKey("BreachId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Palopo.Portal.Infrastructure.Identity.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Palopo.Portal.Domain.PersonalData.RightsRequest", b =>
+                {
+                    b.HasOne("Palopo.Portal.Infrastructure.Identity.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Palopo.Portal.Domain.Regions.Kelurahan", b =>
                 {
                     b.HasOne("Palopo.Portal.Domain.Regions.Kecamatan", "Kecamatan")
@@ -1288,6 +1459,11 @@ namespace Palopo.Portal.Migrations.SqlServer.Migrations
                         .WithMany()
                         .HasForeignKey("KelurahanCode")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Palopo.Portal.Domain.PersonalData.DataBreach", b =>
+                {
+                    b.Navigation("Subjects");
                 });
 
             modelBuilder.Entity("Palopo.Portal.Domain.Regions.Kecamatan", b =>

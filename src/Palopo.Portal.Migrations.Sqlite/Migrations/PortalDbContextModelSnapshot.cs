@@ -460,6 +460,151 @@ namespace Palopo.Portal.Migrations.Sqlite.Migrations
                     b.ToTable("OutboxMessages");
                 });
 
+            modelBuilder.Entity("Palopo.Portal.Domain.PersonalData.BreachSubject", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AddedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("BreachId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("NotifiedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("BreachId", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("BreachSubjects");
+                });
+
+            modelBuilder.Entity("Palopo.Portal.Domain.PersonalData.DataBreach", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("AuthorityNotifiedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DataAffected")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("DiscoveredAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HowItHappened")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("NotifyDueAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("OccurredAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Remedy")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SubjectsNotifiedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DiscoveredAtUtc");
+
+                    b.ToTable("DataBreaches");
+                });
+
+            modelBuilder.Entity("Palopo.Portal.Domain.PersonalData.RightsRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("AnsweredAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AnsweredBy")
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Details")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("DueAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ErasedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("FiledAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Response")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Status", "DueAtUtc");
+
+                    b.HasIndex("UserId", "FiledAtUtc");
+
+                    b.ToTable("RightsRequests");
+                });
+
             modelBuilder.Entity("Palopo.Portal.Domain.Regions.Kecamatan", b =>
                 {
                     b.Property<string>("Code")
@@ -510,11 +655,9 @@ namespace Palopo.Portal.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("NewValue")
-                        .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("PreviousValue")
-                        .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Reason")
@@ -703,6 +846,10 @@ namespace Palopo.Portal.Migrations.Sqlite.Migrations
 
                     b.Property<int>("PausedWorkingDays")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("PrivacyNoticeVersion")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("ReferenceNumber")
                         .HasMaxLength(20)
@@ -1180,6 +1327,30 @@ namespace Palopo.Portal.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Palopo.Portal.Domain.PersonalData.BreachSubject", b =>
+                {
+                    b.HasOne("Palopo.Portal.Domain.PersonalData.DataBreach", null)
+                        .WithMany("Subjects")
+                        .HasForeignKey("BreachId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Palopo.Portal.Infrastructure.Identity.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Palopo.Portal.Domain.PersonalData.RightsRequest", b =>
+                {
+                    b.HasOne("Palopo.Portal.Infrastructure.Identity.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Palopo.Portal.Domain.Regions.Kelurahan", b =>
                 {
                     b.HasOne("Palopo.Portal.Domain.Regions.Kecamatan", "Kecamatan")
@@ -1272,6 +1443,11 @@ namespace Palopo.Portal.Migrations.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("KelurahanCode")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Palopo.Portal.Domain.PersonalData.DataBreach", b =>
+                {
+                    b.Navigation("Subjects");
                 });
 
             modelBuilder.Entity("Palopo.Portal.Domain.Regions.Kecamatan", b =>

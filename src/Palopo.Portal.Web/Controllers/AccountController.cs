@@ -29,10 +29,9 @@ public sealed class AccountController(
     PublicLinks links,
     IStringLocalizer<SharedResource> t,
     Infrastructure.Admin.SignInAudit signInAudit,
+    Microsoft.Extensions.Options.IOptions<PrivacyOptions> privacy,
     ILogger<AccountController> logger) : Controller
 {
-    public const string PrivacyNoticeVersion = "2026-11";
-
     // ---------- registration ----------
 
     [AllowAnonymous]
@@ -53,7 +52,7 @@ public sealed class AccountController(
 
         var command = new RegisterCitizen(
             form.FullName!, form.Email!, form.PhoneNumber!, Nik.Parse(form.Nik!), form.KelurahanCode!,
-            form.Password!, PrivacyNoticeVersion, CultureInfo.CurrentUICulture.TwoLetterISOLanguageName);
+            form.Password!, privacy.Value.NoticeVersion, CultureInfo.CurrentUICulture.TwoLetterISOLanguageName);
         var result = await registration.HandleAsync(command, ct);
         switch (result.Outcome)
         {

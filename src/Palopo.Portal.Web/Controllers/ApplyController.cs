@@ -6,12 +6,14 @@ using Palopo.Portal.Application.Common;
 using Palopo.Portal.Application.Regions;
 using Palopo.Portal.Application.Requests;
 using Palopo.Portal.Domain.Users;
+using Palopo.Portal.Web.Framework;
 using Palopo.Portal.Web.Models.Requests;
 
 namespace Palopo.Portal.Web.Controllers;
 
 /// <summary>A citizen applies for a service: the form, drafts, submission, confirmation and receipt.</summary>
 [Authorize(Roles = Roles.Citizen)]
+[RequireCurrentPrivacyConsent]
 public sealed class ApplyController(
     ApplyForService apply,
     RequestReceipts receipts,

@@ -20,6 +20,14 @@ internal static class JsonColumn
     public static ValueConverter<T, string> Converter<T>() =>
         new(v => JsonSerializer.Serialize(v, Options), s => JsonSerializer.Deserialize<T>(s, Options)!);
 
+    /// <summary>JSON, then encrypted: for columns that may hold personal identity numbers.</summary>
+    public static ValueConverter<T, string> EncryptedConverter<T>(PersonalData.PersonalDataCipher cipher) =>
+        new(v => cipher.Protect(JsonSerializer.Serialize(v, Options)), s => JsonSerializer.Deserialize<T>(cipher.Unprotect(s), Options)!);
+
+    /// <summary>EF never passes null to a converter (nulls stay NULL), hence the null-forgiving operators.</summary>
+    public static ValueConverter<string?, string?> EncryptedText(PersonalData.PersonalDataCipher cipher) =>
+        new(v => cipher.Protect(v!), s => cipher.Unprotect(s!));
+
     public static ValueComparer<T> Comparer<T>() =>
         new(
             (a, b) => JsonSerializer.Serialize(a, Options) == JsonSerializer.Serialize(b, Options),

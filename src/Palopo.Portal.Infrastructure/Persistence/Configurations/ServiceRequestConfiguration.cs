@@ -3,10 +3,12 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Palopo.Portal.Domain.Requests;
 using Palopo.Portal.Domain.Services;
 using Palopo.Portal.Infrastructure.Identity;
+using Palopo.Portal.Infrastructure.PersonalData;
 
 namespace Palopo.Portal.Infrastructure.Persistence.Configurations;
 
-internal sealed class ServiceRequestConfiguration : IEntityTypeConfiguration<ServiceRequest>
+/// <summary>Answers may hold NIKs (any field of type NIK), so the whole column is encrypted with <paramref name="cipher"/>.</summary>
+internal sealed class ServiceRequestConfiguration(PersonalDataCipher cipher) : IEntityTypeConfiguration<ServiceRequest>
 {
     public void Configure(EntityTypeBuilder<ServiceRequest> builder)
     {
@@ -15,6 +17,7 @@ internal sealed class ServiceRequestConfiguration : IEntityTypeConfiguration<Ser
         builder.HasIndex(r => r.ReferenceNumber).IsUnique();
         builder.Property(r => r.TrackingCode).HasMaxLength(12);
         builder.Property(r => r.DecisionReason).HasMaxLength(2000);
+        builder.Property(r => r.PrivacyNoticeVersion).HasMaxLength(20);
         builder.Property(r => r.Version).IsConcurrencyToken();
 
         builder.HasOne<Service>().WithMany().HasForeignKey(r => r.ServiceId).OnDelete(DeleteBehavior.Restrict);
@@ -36,7 +39,7 @@ internal sealed class ServiceRequestConfiguration : IEntityTypeConfiguration<Ser
 
         builder.Property<Dictionary<string, string>>("_answers")
             .HasColumnName("Answers")
-            .HasConversion(JsonColumn.Converter<Dictionary<string, string>>(), JsonColumn.Comparer<Dictionary<string, string>>())
+            .HasConversion(JsonColumn.EncryptedConverter<Dictionary<string, string>>(cipher), JsonColumn.Comparer<Dictionary<string, string>>())
             .IsRequired();
         builder.Ignore(r => r.Answers);
         builder.Ignore(r => r.CurrentDocuments);
@@ -80,15 +83,16 @@ internal sealed class RequestDocumentConfiguration : IEntityTypeConfiguration<Re
     }
 }
 
-internal sealed class CorrectionItemConfiguration : IEntityTypeConfiguration<CorrectionItem>
+/// <summary>Previous and new values of a flagged field may be a NIK: both are encrypted (no length limit: cipher text is longer).</summary>
+internal sealed class CorrectionItemConfiguration(PersonalDataCipher cipher) : IEntityTypeConfiguration<CorrectionItem>
 {
     public void Configure(EntityTypeBuilder<CorrectionItem> builder)
     {
         builder.HasKey(c => c.Id);
         builder.Property(c => c.TargetKey).HasMaxLength(60);
         builder.Property(c => c.Reason).HasMaxLength(1000);
-        builder.Property(c => c.PreviousValue).HasMaxLength(4000);
-        builder.Property(c => c.NewValue).HasMaxLength(4000);
+        builder.Property(c => c.PreviousValue).HasConversion(JsonColumn.EncryptedText(cipher));
+        builder.Property(c => c.NewValue).HasConversion(JsonColumn.EncryptedText(cipher));
         builder.HasIndex(c => new { c.RequestId, c.Round });
     }
 }
