@@ -97,7 +97,8 @@ for name in "${names[@]}"; do
   cookie_args=()
   [ -n "${COOKIE[$name]:-}" ] && cookie_args=(-H "Cookie: ${COOKIE[$name]}")
   # The page must be the real one (a sign-in redirect or an error page would be fast and wrong).
-  curl -fs "${cookie_args[@]}" "$url" | grep -qF -- "${MARK[$name]}" || { echo "$url did not answer the expected page" >&2; exit 1; }
+  page=$(curl -fs "${cookie_args[@]}" "$url" || true)
+  [[ "$page" == *"${MARK[$name]}"* ]] || { echo "$url did not answer the expected page" >&2; exit 1; }
   log "wrk $name: $url"
   timeout 60 wrk -t2 -c32 -d3s "${cookie_args[@]}" "$url" >/dev/null # warm-up (JIT, caches, pools)
   result=$(timeout $((seconds + 60)) wrk -t2 -c32 -d"${seconds}s" --latency "${cookie_args[@]}" "$url")

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Palopo.Portal.Application.Common;
 using Palopo.Portal.Infrastructure;
@@ -100,6 +101,10 @@ public static class DependencyInjection
             o.IncludeSubDomains = true;
         });
         services.AddPortalRateLimiting();
+
+        // Anonymous catalogue pages come from memory; admins' changes evict them (ICatalogueCache).
+        services.AddCatalogueOutputCache();
+        services.Replace(ServiceDescriptor.Singleton<Application.Catalogue.ICatalogueCache, OutputCacheCatalogueCache>());
 
         // Every page needs a signed-in user unless it says [AllowAnonymous].
         services.AddAuthorizationBuilder()
