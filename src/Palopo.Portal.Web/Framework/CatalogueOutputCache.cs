@@ -25,7 +25,7 @@ public static class CatalogueOutputCache
     public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(60);
 
     /// <summary>The cookie of MVC's cookie TempData provider: a status notice waits to be shown.</summary>
-    public const string TempDataCookie = ".AspNetCore.Mvc.CookieTempDataProvider";
+    public static readonly string TempDataCookie = Microsoft.AspNetCore.Mvc.ViewFeatures.CookieTempDataProvider.CookieName;
 
     public static IServiceCollection AddCatalogueOutputCache(this IServiceCollection services)
     {
