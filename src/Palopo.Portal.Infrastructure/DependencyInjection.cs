@@ -77,10 +77,7 @@ public static class DependencyInjection
 
     private static void AddPersistence(IServiceCollection services)
     {
-        // Pooled: a request reuses a context instead of building one (the constructor takes only the
-        // options and the context keeps no per-request state of its own, which pooling requires).
-        // The options are read once from the root provider: provider, connection string, timeout.
-        services.AddDbContextPool<PortalDbContext>((sp, options) =>
+        services.AddDbContext<PortalDbContext>((sp, options) =>
         {
             var settings = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
             var connectionString = settings.ConnectionString;

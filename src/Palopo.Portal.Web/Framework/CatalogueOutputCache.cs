@@ -29,7 +29,12 @@ public static class CatalogueOutputCache
 
     public static IServiceCollection AddCatalogueOutputCache(this IServiceCollection services)
     {
-        services.AddOutputCache(o => o.AddPolicy(PolicyName, new AnonymousCataloguePolicy()));
+        services.AddOutputCache(o =>
+        {
+            // "/layanan/Akta-Kelahiran" must reach the controller (it redirects to the lower-case address).
+            o.UseCaseSensitivePaths = true;
+            o.AddPolicy(PolicyName, new AnonymousCataloguePolicy());
+        });
         return services;
     }
 }
