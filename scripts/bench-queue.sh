@@ -78,13 +78,17 @@ for n in $sizes; do
   pid=$!
   for _ in $(seq 1 600); do curl -fs -o /dev/null "http://127.0.0.1:$port/health/ready" && break; sleep 0.2; done
   curl -fs -o /dev/null "http://127.0.0.1:$port/health/ready" || { echo "the app did not start; see $work/app-$n.log" >&2; cat "$work/app-$n.log" >&2; exit 1; }
+  # A fresh session before each phase: after a minute the portal re-checks the security stamp and
+  # renews the cookie, which a browser keeps but these loops do not (they would time the re-check).
   cookie=$(sign_in "http://127.0.0.1:$port")
   url="http://127.0.0.1:$port/petugas/antrian"
   echo "== $n requests: timing loop" >&2
   read -r P50[$n] P95[$n] < <(timing "$url" "$cookie")
   echo "== $n requests: workspace timing loop" >&2
+  cookie=$(sign_in "http://127.0.0.1:$port")
   read -r _ W95[$n] < <(timing "http://127.0.0.1:$port/petugas" "$cookie" 'id="queue-summary"')
   echo "== $n requests: wrk ${seconds}s" >&2
+  cookie=$(sign_in "http://127.0.0.1:$port")
   out=$(timeout $((seconds + 30)) wrk -t2 -c8 -d"${seconds}s" --latency -H "Cookie: $cookie" "$url")
   echo "$out" >&2
   RPS[$n]=$(echo "$out" | awk '/Requests\/sec/ {print $2}')

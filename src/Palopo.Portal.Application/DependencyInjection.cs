@@ -14,6 +14,7 @@ public static class DependencyInjection
     public static IServiceCollection AddApplication(this IServiceCollection services)
     {
         services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, includeInternalTypes: true);
+        services.AddMemoryCache(); // reference data read on most pages (KelurahanDirectory)
         services.AddScoped<KelurahanDirectory>();
         services.AddScoped<ListCatalogue>();
         services.AddSingleton<ICatalogueCache, NoCatalogueCache>();

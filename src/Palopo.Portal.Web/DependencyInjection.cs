@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Palopo.Portal.Application.Common;
 using Palopo.Portal.Infrastructure;
@@ -59,6 +60,8 @@ public static class DependencyInjection
             .AddDataAnnotationsLocalization(o =>
                 o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
         services.AddSingleton<IConfigureOptions<MvcOptions>, LocalizedModelBindingMessages>();
+        services.AddSingleton<Microsoft.AspNetCore.Mvc.ViewFeatures.CookieTempDataProvider>();
+        services.Replace(ServiceDescriptor.Singleton<Microsoft.AspNetCore.Mvc.ViewFeatures.ITempDataProvider, QuietTempDataProvider>());
         services.AddFluentValidationClientsideAdapters();
 
         services.AddAntiforgery(o =>
@@ -102,6 +105,10 @@ public static class DependencyInjection
             o.IncludeSubDomains = true;
         });
         services.AddPortalRateLimiting();
+
+        // Anonymous catalogue pages come from memory; admins' changes evict them (ICatalogueCache).
+        services.AddCatalogueOutputCache();
+        services.Replace(ServiceDescriptor.Singleton<Application.Catalogue.ICatalogueCache, OutputCacheCatalogueCache>());
 
         // Every page needs a signed-in user unless it says [AllowAnonymous].
         services.AddAuthorizationBuilder()

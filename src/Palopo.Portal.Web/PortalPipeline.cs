@@ -37,6 +37,8 @@ public static class PortalPipeline
         // Staff without two-factor yet reach only the enrolment page (ADR 0007).
         app.UseMiddleware<StaffTwoFactorGate>();
         app.UseAuthorization();
+        // After authentication and localization: the catalogue's cache policy needs the user and the culture.
+        app.UseOutputCache();
         return app;
     }
 

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using Palopo.Portal.Application.Calendar;
 using Palopo.Portal.Application.Common;
 using Palopo.Portal.Domain.Common;
@@ -66,7 +67,7 @@ public sealed record RequestDetails(
 /// timeline, answers (rendered with the request's own form version, so a later form change cannot
 /// break it), documents and any open correction. Anyone else's reference gives null (the page says 404).
 /// </summary>
-public sealed class GetRequestDetails(IPortalDbContext db, WorkingCalendarProvider calendars, TimeProvider clock)
+public sealed class GetRequestDetails(IPortalDbContext db, WorkingCalendarProvider calendars, TimeProvider clock, IMemoryCache cache)
 {
     public async Task<RequestDetails?> FindAsync(string? referenceNumber, Guid applicantUserId, CancellationToken ct)
     {
@@ -83,7 +84,9 @@ public sealed class GetRequestDetails(IPortalDbContext db, WorkingCalendarProvid
                 {
                     r.Id,
                     r.FormVersionId,
-                    s.Name,
+                    // The name's columns, not the Service entity (its workflow and texts are large).
+                    NameId = s.Name.Id,
+                    NameEn = s.Name.En,
                     s.Slug,
                     AgencyName = new LocalizedText(a.Name, a.NameEn),
                     r.Channel,
@@ -98,10 +101,7 @@ public sealed class GetRequestDetails(IPortalDbContext db, WorkingCalendarProvid
         if (header is null)
             return null;
 
-        var form = await db.ServiceFormVersions.AsNoTracking()
-            .Where(f => f.Id == header.FormVersionId)
-            .Select(f => f.Definition)
-            .SingleAsync(ct);
+        var form = await FormAsync(header.FormVersionId, ct);
 
         var events = await db.RequestEvents.AsNoTracking()
             .Where(e => e.RequestId == header.Id && e.Kind != RequestEventKind.InternalNote)
@@ -144,10 +144,26 @@ public sealed class GetRequestDetails(IPortalDbContext db, WorkingCalendarProvid
         var today = PalopoTime.Today(clock);
         var calendar = await calendars.GetAsync(ct);
         return new RequestDetails(
-            header.Id, reference, header.Name, header.Slug, header.AgencyName, header.Channel, header.Clock.Status,
+            header.Id, reference, new LocalizedText(header.NameId, header.NameEn), header.Slug, header.AgencyName, header.Channel, header.Clock.Status,
             header.SubmittedAtUtc, header.Clock.DueOn, header.Clock.ServiceDays, header.Clock.WorkingDaysElapsed(calendar, today),
             header.Clock.PausedOn, header.Clock.IsOverdue(today), header.DecisionReason, header.Version,
             form, header.Answers, timeline, documents, corrections);
+    }
+
+    /// <summary>
+    /// A form version never changes once published (a change publishes a new version), so its parsed
+    /// definition is shared by every request page that shows it instead of read and parsed each time.
+    /// </summary>
+    private async Task<FormDefinition> FormAsync(Guid formVersionId, CancellationToken ct)
+    {
+        var key = ("form-definition", formVersionId);
+        if (cache.TryGetValue(key, out FormDefinition? form) && form is not null)
+            return form;
+        form = await db.ServiceFormVersions.AsNoTracking()
+            .Where(f => f.Id == formVersionId)
+            .Select(f => f.Definition)
+            .SingleAsync(ct);
+        return cache.Set(key, form, new MemoryCacheEntryOptions { SlidingExpiration = TimeSpan.FromMinutes(30) });
     }
 
     /// <summary>

@@ -1,13 +1,16 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Localization;
 using Palopo.Portal.Application.Catalogue;
+using Palopo.Portal.Web.Framework;
 using Palopo.Portal.Web.Models.Catalogue;
 
 namespace Palopo.Portal.Web.Controllers;
 
 /// <summary>The public service catalogue: browse, search, and each service's page. No account needed.</summary>
 [AllowAnonymous]
+[OutputCache(PolicyName = CatalogueOutputCache.PolicyName)]
 public sealed class ServicesController(SearchCatalogue search, GetServiceDetails details, IStringLocalizer<SharedResource> t) : Controller
 {
     [HttpGet("/layanan")]

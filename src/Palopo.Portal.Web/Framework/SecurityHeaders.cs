@@ -15,11 +15,16 @@ public sealed class SecurityHeadersMiddleware(RequestDelegate next)
     /// <summary>The <see cref="HttpContext.Items"/> key of the request's CSP nonce.</summary>
     public const string NonceKey = "csp-nonce";
 
+    /// <summary>The <see cref="HttpContext.Items"/> key set once a page has put the nonce into its body.</summary>
+    public const string NonceUsedKey = "csp-nonce-used";
+
     public const string PermissionsPolicy = "camera=(), microphone=(), geolocation=()";
 
+    /// <summary>How the portal's own policy starts (an endpoint's own policy, e.g. a download's sandbox, does not).</summary>
+    private const string PortalPolicyStart = "default-src 'self'; script-src 'self' 'nonce-";
+
     public static string ContentSecurityPolicy(string nonce) =>
-        "default-src 'self'; " +
-        $"script-src 'self' 'nonce-{nonce}'; " +
+        PortalPolicyStart + nonce + "'; " +
         "style-src 'self'; " +
         "img-src 'self' data:; " +
         "object-src 'none'; " +
@@ -43,7 +48,11 @@ public sealed class SecurityHeadersMiddleware(RequestDelegate next)
     private static void Apply(HttpContext context, string nonce)
     {
         var headers = context.Response.Headers;
-        headers.TryAdd(HeaderNames.ContentSecurityPolicy, ContentSecurityPolicy(nonce));
+        // A response replayed from the output cache may bring the policy of the response that filled
+        // the cache: the portal's own policy is always replaced by one with this response's nonce.
+        var existing = headers.ContentSecurityPolicy;
+        if (existing.Count == 0 || existing.ToString().StartsWith(PortalPolicyStart, StringComparison.Ordinal))
+            headers.ContentSecurityPolicy = ContentSecurityPolicy(nonce);
         headers.TryAdd(HeaderNames.XContentTypeOptions, "nosniff");
         headers.TryAdd("Referrer-Policy", "strict-origin-when-cross-origin");
         headers.TryAdd("Permissions-Policy", PermissionsPolicy);
@@ -64,8 +73,15 @@ public sealed class SecurityHeadersMiddleware(RequestDelegate next)
 public static class SecurityHeadersExtensions
 {
     /// <summary>This request's CSP nonce, for an inline script (see <see cref="SecurityHeadersNonceTagHelper"/>).</summary>
-    public static string CspNonce(this HttpContext context) =>
-        context.Items[SecurityHeadersMiddleware.NonceKey] as string ?? "";
+    /// <remarks>Remembers that the body now depends on this request's nonce: such a page is never output-cached.</remarks>
+    public static string CspNonce(this HttpContext context)
+    {
+        context.Items[SecurityHeadersMiddleware.NonceUsedKey] = true;
+        return context.Items[SecurityHeadersMiddleware.NonceKey] as string ?? "";
+    }
+
+    /// <summary>Whether this response's body carries its CSP nonce (see <see cref="CspNonce"/>).</summary>
+    public static bool CspNonceUsed(this HttpContext context) => context.Items.ContainsKey(SecurityHeadersMiddleware.NonceUsedKey);
 
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) =>
         app.UseMiddleware<SecurityHeadersMiddleware>();
