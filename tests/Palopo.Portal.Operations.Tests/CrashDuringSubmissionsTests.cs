@@ -40,10 +40,10 @@ public sealed class CrashDuringSubmissionsTests(ITestOutputHelper output)
         Mark("ready");
 
         // Several sessions of the demo citizen, each with the form's antiforgery token.
-        var clients = new List<(WebClient Client, string Token)>();
+        var clients = new List<(PortalWebClient Client, string Token)>();
         for (var i = 0; i < Clients; i++)
         {
-            var client = new WebClient();
+            var client = new PortalWebClient();
             await client.SignInAsync(portal.BaseAddress);
             clients.Add((client, await client.ApplyFormTokenAsync(portal.BaseAddress)));
         }
@@ -63,7 +63,7 @@ public sealed class CrashDuringSubmissionsTests(ITestOutputHelper output)
             try
             {
                 using var response = await client.SubmitApplicationAsync(portal.BaseAddress, token, key);
-                if (WebClient.ConfirmedReference(response) is { } reference)
+                if (PortalWebClient.ConfirmedReference(response) is { } reference)
                 {
                     acknowledged[key] = reference;
                     if (acknowledged.Count >= killAt && !killed.Task.IsCompleted)
@@ -96,14 +96,14 @@ public sealed class CrashDuringSubmissionsTests(ITestOutputHelper output)
         Mark("restarted");
 
         // Retry the unanswered ones the citizen might resend (a sample, to stay quick): same idempotency key.
-        var retryClient = new WebClient();
+        var retryClient = new PortalWebClient();
         await retryClient.SignInAsync(restarted.BaseAddress);
         var retryToken = await retryClient.ApplyFormTokenAsync(restarted.BaseAddress);
         var retried = new Dictionary<Guid, string>();
         foreach (var key in unanswered.Keys.Take(40))
         {
             using var response = await retryClient.SubmitApplicationAsync(restarted.BaseAddress, retryToken, key);
-            var reference = WebClient.ConfirmedReference(response);
+            var reference = PortalWebClient.ConfirmedReference(response);
             Assert.True(reference is not null, $"Retry after restart: {(int)response.StatusCode}");
             retried[key] = reference!;
         }

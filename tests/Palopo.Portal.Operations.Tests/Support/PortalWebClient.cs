@@ -11,7 +11,7 @@ namespace Palopo.Portal.Operations.Tests.Support;
 /// every port, so one jar follows a user across nodes), no automatic redirects, forms posted with
 /// the antiforgery token read from the page.
 /// </summary>
-public sealed partial class WebClient : IDisposable
+public sealed partial class PortalWebClient : IDisposable
 {
     public const string DemoCitizen = "warga@palopo.test";
     public const string DemoCitizenNik = "7373014501900001";
@@ -20,7 +20,7 @@ public sealed partial class WebClient : IDisposable
 
     private readonly HttpClient _http;
 
-    public WebClient(TimeSpan? timeout = null)
+    public PortalWebClient(TimeSpan? timeout = null)
     {
         Cookies = new CookieContainer();
         _http = new HttpClient(new SocketsHttpHandler
