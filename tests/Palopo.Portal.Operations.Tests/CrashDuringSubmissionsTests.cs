@@ -138,7 +138,7 @@ public sealed class CrashDuringSubmissionsTests(ITestOutputHelper output)
             $"document rows without file {rowsWithoutFile}; files without row {orphans} (in-flight orphans for the retention job); " +
             $"integrity_check {integrity ?? "n/a"}; timeline {string.Join(", ", marks)}";
         output.WriteLine(report);
-        File.AppendAllText(Path.Combine(Path.GetTempPath(), "palopo-durability-report.txt"), DateTime.UtcNow.ToString("u") + " " + report + Environment.NewLine);
+        OperationsReport.Write(report);
 
         Assert.True(acknowledged.Count >= killAt, report);
         Assert.Equal(acknowledged.Count, found);

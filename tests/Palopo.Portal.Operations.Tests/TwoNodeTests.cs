@@ -98,6 +98,7 @@ public sealed partial class TwoNodeTests(ITestOutputHelper output)
         var ours = subjects.Where(s => s?.StartsWith("two-node mail", StringComparison.Ordinal) == true).ToList();
         var sentByA = Regex.Matches(nodeA.Output, "Outbox message .* sent").Count;
         var sentByB = Regex.Matches(nodeB.Output, "Outbox message .* sent").Count;
+        OperationsReport.Write($"two nodes (PostgreSQL): outbox rows {outbox.Count}, received {subjects.Count}, ours {ours.Count} ({ours.Distinct().Count()} distinct); sent by A {sentByA}, by B {sentByB}");
         output.WriteLine($"outbox rows {outbox.Count}, received {subjects.Count}, ours {ours.Count} ({ours.Distinct().Count()} distinct); sent by A {sentByA}, by B {sentByB}");
 
         Assert.Equal(outbox.Count, subjects.Count); // every row once, nothing extra (the submission's own mail included)

@@ -30,6 +30,7 @@ public sealed class DatabaseInitializer(
         var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
         if (pending.Count > 0 && (migrate || settings.ShouldMigrateOnStart))
         {
+            using var guard = settings.Provider == DatabaseProvider.Sqlite ? await SqliteMigrationGuard.AcquireAsync(db, ct) : null;
             logger.LogInformation("Applying {Count} migration(s) on {Provider}: {Migrations}", pending.Count, settings.Provider, pending);
             await db.Database.MigrateAsync(ct);
         }
