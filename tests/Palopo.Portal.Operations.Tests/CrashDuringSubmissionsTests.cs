@@ -133,7 +133,7 @@ public sealed class CrashDuringSubmissionsTests(ITestOutputHelper output)
 
         var report = $"{provider}: {Submissions} submissions ({Clients} sessions, all at once), killed after {acknowledged.Count} confirmations " +
             $"({submitSeconds:0.0} s); acknowledged {acknowledged.Count}, found {found}, lost {lost}, duplicated {duplicated}; " +
-            $"rows {requests.Count}; refused before the kill {refusedBeforeKill}; unanswered {unanswered.Count} (retried {retried.Count}: {retriedKnown} had been committed, {retriedNew} made anew, 0 twice); " +
+            $"rows {requests.Count}; refused before the kill {refusedBeforeKill} (statuses {string.Join(" ", unanswered.Values.GroupBy(v => v).Select(g => $"{g.Key}x{g.Count()}"))}); unanswered {unanswered.Count} (retried {retried.Count}: {retriedKnown} had been committed, {retriedNew} made anew, 0 twice); " +
             $"document rows without file {rowsWithoutFile}; files without row {orphans} (in-flight orphans for the retention job); " +
             $"integrity_check {integrity ?? "n/a"}; timeline {string.Join(", ", marks)}";
         output.WriteLine(report);

@@ -37,7 +37,7 @@ public sealed class MigrationCrashTests
                    && !migrating.Output.Contains("Data folder", StringComparison.Ordinal) && DateTime.UtcNow < deadline)
                 await Task.Delay(20);
             // The first kill lands early (inside the first migrations); the later ones anywhere.
-            await Task.Delay(round == 0 ? random.Next(0, 100) : random.Next(0, 600));
+            await Task.Delay(random.Next(0, round switch { 0 => 100, 1 => 1500, _ => 3000 }));
             if (!migrating.HasExited)
             {
                 migrating.KillHard();

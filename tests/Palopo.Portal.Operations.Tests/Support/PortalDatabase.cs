@@ -18,8 +18,12 @@ public sealed class PortalDatabase : IAsyncDisposable
     {
         Provider = provider;
         _postgres = postgres;
-        ConnectionString = postgres?.ConnectionString
-            ?? DatabaseConfigurator.SqliteConnectionString(DataPath);
+        // Npgsql's default pool (100) per node exceeds what a default server (max_connections 100,
+        // 3 reserved) can give: under 500 concurrent requests the overflow fails with "too many clients".
+        // Production sizes it the same way (docs/operations.md, several nodes).
+        ConnectionString = postgres is not null
+            ? new Npgsql.NpgsqlConnectionStringBuilder(postgres.ConnectionString) { MaxPoolSize = 40 }.ConnectionString
+            : DatabaseConfigurator.SqliteConnectionString(DataPath);
     }
 
     public DatabaseProvider Provider { get; }
