@@ -39,13 +39,15 @@ WORKDIR /app
 COPY --from=build /app/publish ./
 
 # The data folder (Storage:DataPath = "data" under the content root /app): SQLite file,
-# uploads, the mail pickup folder and rolling logs. Owned by the image's non-root user
-# so that a new named volume mounted here is writable.
-RUN mkdir -p /app/data && chown -R "$APP_UID" /app/data
-VOLUME ["/app/data"]
+# the mail pickup folder and rolling logs; uploads in /app/files (Storage:FilesPath), a
+# separate volume so that several web nodes can share it (NFS/SMB) while each keeps its
+# own data folder. Owned by the image's non-root user so new named volumes are writable.
+RUN mkdir -p /app/data /app/files && chown -R "$APP_UID" /app/data /app/files
+VOLUME ["/app/data", "/app/files"]
 
 ENV ASPNETCORE_URLS=http://+:8080 \
     ASPNETCORE_HTTP_PORTS= \
+    Storage__FilesPath=/app/files \
     DOTNET_NOLOGO=1
 EXPOSE 8080
 
@@ -56,4 +58,5 @@ USER $APP_UID
 HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
     CMD curl --fail --silent --show-error --max-time 4 http://127.0.0.1:8080/health/live >/dev/null || exit 1
 
+# "docker run IMAGE --migrate" applies migrations and seed data, then exits (see docker-compose.yml).
 ENTRYPOINT ["dotnet", "Palopo.Portal.Web.dll"]

@@ -289,6 +289,27 @@ for project in "${projects[@]}"; do
   summary+=("$(printf '%-36s %4d passed, %d failed, %d skipped  (%s)%s' "$name" "$p" "$f" "$s" "$took" "$note")")
 done
 
+# ---------------------------------------------------------------- SQL Server migration script (production helper's block)
+# No SQL Server runs here: its migrations are checked by generating the idempotent deployment
+# script (what an operator runs, or `--migrate` applies) and failing the run if that fails.
+# (The model-vs-snapshot check per provider is MigrationsTests.Model_has_no_changes_missing_from_the_migrations.)
+section "SQL Server idempotent migration script"
+sqlserver_script="$root/artifacts/migrations/sqlserver-idempotent.sql"
+mkdir -p "$(dirname "$sqlserver_script")"
+if dotnet ef migrations script --idempotent --no-build --configuration Debug \
+    --project src/Palopo.Portal.Migrations.SqlServer --startup-project src/Palopo.Portal.Migrations.SqlServer \
+    --output "$sqlserver_script" >"$results_dir/sqlserver-script.log" 2>&1 \
+    && grep -q "__EFMigrationsHistory" "$sqlserver_script"; then
+  echo "written: artifacts/migrations/sqlserver-idempotent.sql ($(wc -l <"$sqlserver_script") lines)"
+  summary+=("$(printf '%-36s %s' "SqlServer idempotent script" "ok")")
+else
+  tail -n 20 "$results_dir/sqlserver-script.log"
+  echo "error: dotnet ef migrations script --idempotent failed for SqlServer" >&2
+  summary+=("$(printf '%-36s %s' "SqlServer idempotent script" "FAILED (artifacts/test-results/sqlserver-script.log)")")
+  broken=$((broken + 1))
+fi
+# ---------------------------------------------------------------- end of the SQL Server script block
+
 stop_postgres
 
 section "Summary"

@@ -67,7 +67,10 @@ public static class DependencyInjection
         AddDocuments(services);
 
         services.AddHealthChecks()
-            .AddDbContextCheck<PortalDbContext>("database", HealthStatus.Unhealthy, [ReadyTag]);
+            .AddCheck<DatabaseReadinessHealthCheck>("database-initialized", HealthStatus.Unhealthy, [ReadyTag])
+            .AddDbContextCheck<PortalDbContext>("database", HealthStatus.Unhealthy, [ReadyTag],
+                // A query, not only a connection: a database that answers but lost its tables is not ready.
+                customTestQuery: (db, ct) => db.Agencies.AnyAsync(ct));
         return services;
     }
 
@@ -115,6 +118,8 @@ public static class DependencyInjection
         services.AddScoped<ServiceCatalogSeeder>();
         services.AddScoped<DemoAccountSeeder>();
         services.AddSingleton<DatabaseInitializer>();
+        services.AddSingleton<DatabaseReadiness>();
+        services.AddSingleton<DatabaseStartup>();
 
         // Keys in the database so every web node shares them (cookies, antiforgery, NIK encryption).
         services.AddDataProtection()

@@ -10,6 +10,9 @@ public static class PortalPipeline
 {
     public static WebApplication UsePortalPipeline(this WebApplication app)
     {
+        // First: everything below (rate limits, HSTS, secure cookies, logs) must see the client, not the proxy.
+        app.UsePortalForwardedHeaders();
+
         // Security headers on every response, error pages and static files included (added when the response starts).
         app.UseSecurityHeaders();
 
@@ -30,6 +33,7 @@ public static class PortalPipeline
             o.Logger = app.Services.GetService<Serilog.ILogger>();
         });
         app.UseStaticFiles();
+        app.UseMiddleware<DatabaseReadinessGate>();
         app.UseRouting();
         // Per-IP limits on sign-in, registration, password reset, tracking, claims, verification and uploads.
         app.UseRateLimiter();
@@ -44,10 +48,11 @@ public static class PortalPipeline
 
     public static WebApplication MapPortalEndpoints(this WebApplication app)
     {
-        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = HealthResponse.WriteAsync }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions
         {
             Predicate = check => check.Tags.Contains(Palopo.Portal.Infrastructure.DependencyInjection.ReadyTag),
+            ResponseWriter = HealthResponse.WriteAsync,
         }).AllowAnonymous();
         app.MapControllers();
         app.MapFallbackToController("{*path}", "Missing", "Errors");

@@ -4,13 +4,16 @@ using Palopo.Portal.Application.Files;
 namespace Palopo.Portal.Infrastructure.Files;
 
 /// <summary>
-/// Files on local disk (or a shared folder mounted on every node) under the data folder's
-/// "files" directory, outside the web root. Names are generated: yyyy/MM/guid.ext. A file is
-/// written to a temporary name and moved into place, so a crash never leaves half a file.
+/// Files on local disk, or on a shared folder (NFS, SMB) mounted on every web node, under
+/// Storage:FilesPath (default: "files" in the data folder), outside the web root. Names are
+/// generated (yyyy/MM/guid.ext), so nodes never collide. A file is written under a temporary name
+/// in its final folder, flushed to disk and renamed into place (atomic within one file system, NFS
+/// included), never over an existing file: a crash leaves at most a ".partial" file, never half a
+/// stored one, and readers on other nodes see the whole file or none.
 /// </summary>
 internal sealed class LocalFileStore(PortalPaths paths, TimeProvider clock) : IFileStore
 {
-    private string Root => Path.Combine(paths.DataPath, "files");
+    private string Root => paths.FilesDirectory;
 
     public async Task<string> SaveAsync(Stream content, string extension, CancellationToken ct)
     {
@@ -26,7 +29,16 @@ internal sealed class LocalFileStore(PortalPaths paths, TimeProvider clock) : IF
             file.Flush(flushToDisk: true);
         }
 
-        File.Move(temporary, path);
+        try
+        {
+            File.Move(temporary, path, overwrite: false);
+        }
+        catch
+        {
+            File.Delete(temporary);
+            throw;
+        }
+
         return name;
     }
 

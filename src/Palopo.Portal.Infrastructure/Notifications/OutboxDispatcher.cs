@@ -52,10 +52,11 @@ public sealed partial class OutboxDispatcher : BackgroundService
         if (claimed.Count == 0)
             return new OutboxRound(0, 0, 0);
 
+        // Not cancellable: once rows are claimed, this round either works them or hands them back below.
         var messages = await db.OutboxMessages.AsNoTracking()
             .Where(m => claimed.Contains(m.Id) && m.LockedBy == WorkerName)
             .OrderBy(m => m.NextAttemptAtUtc)
-            .ToListAsync(cancellationToken);
+            .ToListAsync(CancellationToken.None);
 
         int sent = 0, failed = 0;
         for (var i = 0; i < messages.Count; i++)
@@ -63,7 +64,9 @@ public sealed partial class OutboxDispatcher : BackgroundService
             if (cancellationToken.IsCancellationRequested)
             {
                 // Shutting down: hand back what was not started, so another node need not wait for the lease.
-                await ReleaseAsync(db, messages.Skip(i).Select(m => m.Id).ToList());
+                var released = messages.Skip(i).Select(m => m.Id).ToList();
+                await ReleaseAsync(db, released);
+                LogReleased(released.Count);
                 break;
             }
 
@@ -222,6 +225,9 @@ public sealed partial class OutboxDispatcher : BackgroundService
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Outbox worker {Worker} stopped")]
     private partial void LogStopped(string worker);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Outbox worker stopping: {Count} claimed message(s) handed back for the next round")]
+    private partial void LogReleased(int count);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Outbox round failed; next try in {PollSeconds} s")]
     private partial void LogRoundFailed(Exception exception, int pollSeconds);

@@ -23,5 +23,9 @@ public sealed class DatabaseOptions
     [Range(1, 600)]
     public int CommandTimeoutSeconds { get; set; } = 30;
 
+    /// <summary>Longest pause between attempts to initialize the database when it was unavailable at start.</summary>
+    [Range(1, 3600)]
+    public int StartupRetryMaxSeconds { get; set; } = 15;
+
     public bool ShouldMigrateOnStart => MigrateOnStart ?? Provider == DatabaseProvider.Sqlite;
 }

@@ -11,11 +11,15 @@ public sealed class PortalPaths
     {
         DataPath = ResolveDataPath(environment.ContentRootPath, storage.Value.DataPath);
         PickupDirectory = Path.GetFullPath(Path.Combine(DataPath, email.Value.PickupDirectory));
+        FilesDirectory = Path.GetFullPath(Path.Combine(DataPath, string.IsNullOrWhiteSpace(storage.Value.FilesPath) ? "files" : storage.Value.FilesPath));
     }
 
     public string DataPath { get; }
 
     public string PickupDirectory { get; }
+
+    /// <summary>Uploaded and issued files (Storage:FilesPath; "files" in the data folder by default).</summary>
+    public string FilesDirectory { get; }
 
     public string LogsDirectory => Path.Combine(DataPath, "logs");
 
