@@ -7,7 +7,7 @@ using Palopo.Portal.Application.Files;
 namespace Palopo.Portal.Application.PersonalData;
 
 /// <summary>
-/// The citizen's uploaded documents as one zip (right to a copy). Built into a temporary file that
+/// The citizen's uploaded documents and issued PDFs as one zip (right to a copy). Built into a temporary file that
 /// deletes itself when the response closes, so memory stays flat; bounded by <see cref="MaxBytes"/>:
 /// files past the limit are listed in the zip's "LIHAT-SAYA.txt" instead (download them one by one
 /// from the request page). Only documents of the citizen's own requests are read.
@@ -19,13 +19,26 @@ public sealed class MyDocumentsArchive(IPortalDbContext db, IFileStore files)
     /// <returns>A readable stream positioned at 0, or null when the citizen has no documents.</returns>
     public async Task<Stream?> BuildAsync(Guid userId, CancellationToken ct)
     {
-        var documents = await (
+        var uploads = await (
                 from d in db.RequestDocuments.AsNoTracking()
                 join r in db.ServiceRequests on d.RequestId equals r.Id
                 where r.ApplicantUserId == userId && d.ReplacedAtUtc == null
                 orderby r.CreatedAtUtc, d.UploadedAtUtc
                 select new { r.ReferenceNumber, r.CreatedAtUtc, d.RequirementKey, d.FileName, d.StoredName, d.SizeBytes })
             .ToListAsync(ct);
+        var issued = await (
+                from d in db.IssuedDocuments.AsNoTracking()
+                join r in db.ServiceRequests on d.RequestId equals r.Id
+                where r.ApplicantUserId == userId
+                orderby d.IssuedAtUtc
+                select new { r.ReferenceNumber, r.CreatedAtUtc, d.Number, d.StoredName })
+            .ToListAsync(ct);
+
+        // Uploaded files keep their requirement and name; issued PDFs are named by their document number.
+        var documents = uploads
+            .Select(d => new ArchivedFile(Folder(d.ReferenceNumber, d.CreatedAtUtc), $"{Safe(d.RequirementKey)}-{Safe(d.FileName)}", d.StoredName, d.SizeBytes))
+            .Concat(issued.Select(d => new ArchivedFile(Folder(d.ReferenceNumber, d.CreatedAtUtc), $"dokumen-terbit-{Safe(d.Number)}.pdf", d.StoredName, null)))
+            .ToList();
         if (documents.Count == 0)
             return null;
 
@@ -40,9 +53,8 @@ public sealed class MyDocumentsArchive(IPortalDbContext db, IFileStore files)
             {
                 foreach (var d in documents)
                 {
-                    var folder = d.ReferenceNumber ?? "draf-" + d.CreatedAtUtc.ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture);
-                    var entryName = Unique(used, $"{folder}/{Safe(d.RequirementKey)}-{Safe(d.FileName)}");
-                    if (total + d.SizeBytes > MaxBytes)
+                    var entryName = Unique(used, $"{d.Folder}/{d.Name}");
+                    if (d.SizeBytes is { } size && total + size > MaxBytes)
                     {
                         skipped.Append(entryName).Append('\n');
                         continue;
@@ -54,7 +66,7 @@ public sealed class MyDocumentsArchive(IPortalDbContext db, IFileStore files)
                     var entry = zip.CreateEntry(entryName, CompressionLevel.Fastest);
                     await using (var target = entry.Open())
                         await source.CopyToAsync(target, ct);
-                    total += d.SizeBytes;
+                    total += d.SizeBytes ?? (source.CanSeek ? source.Length : 0);
                 }
 
                 if (skipped.Length > 0)
@@ -75,6 +87,11 @@ public sealed class MyDocumentsArchive(IPortalDbContext db, IFileStore files)
             throw;
         }
     }
+
+    private sealed record ArchivedFile(string Folder, string Name, string StoredName, long? SizeBytes);
+
+    private static string Folder(string? referenceNumber, DateTime createdAtUtc) =>
+        referenceNumber ?? "draf-" + createdAtUtc.ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture);
 
     private static string Safe(string name)
     {

@@ -72,7 +72,10 @@ public sealed class RetentionPurge(IPortalDbContext db, IFileStore files, IOptio
         foreach (var chunk in candidates.Chunk(200))
         {
             var names = chunk.ToList();
-            var referenced = await db.RequestDocuments.AsNoTracking().Where(d => names.Contains(d.StoredName)).Select(d => d.StoredName).ToListAsync(ct);
+            // A file is referenced by an uploaded request document or by an issued document's PDF.
+            var referenced = await db.RequestDocuments.AsNoTracking().Where(d => names.Contains(d.StoredName)).Select(d => d.StoredName)
+                .Concat(db.IssuedDocuments.AsNoTracking().Where(d => names.Contains(d.StoredName)).Select(d => d.StoredName))
+                .ToListAsync(ct);
             foreach (var orphan in names.Except(referenced, StringComparer.Ordinal))
             {
                 await files.DeleteAsync(orphan, ct);

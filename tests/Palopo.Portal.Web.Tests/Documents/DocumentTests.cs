@@ -182,6 +182,28 @@ public abstract class DocumentTests(PortalFixture portal) : DocumentTestsBase(po
     }
 
     [PortalFact]
+    public async Task An_issued_pdf_is_kept_by_the_retention_purge_and_is_in_the_citizens_documents_zip()
+    {
+        var (client, _, reference) = await IssuedAktaAsync();
+        var document = (await DocumentAsync(reference))!;
+        var path = Path.Combine(App.DataPath, "files", document.StoredName);
+        File.SetLastWriteTimeUtc(path, DateTime.UtcNow.AddDays(-30)); // well past the orphan grace period
+
+        await InScopeAsync(sp => ActivatorUtilities.CreateInstance<Application.PersonalData.RetentionPurge>(sp).RunAsync(CancellationToken.None));
+        Assert.True(File.Exists(path), "The retention purge deleted an issued document's PDF.");
+
+        using var response = await client.GetAsync("/data-saya/dokumen");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        await using var stream = await response.Content.ReadAsStreamAsync();
+        using var zip = new System.IO.Compression.ZipArchive(stream, System.IO.Compression.ZipArchiveMode.Read);
+        var entry = Assert.Single(zip.Entries, e => e.FullName.StartsWith($"{reference}/dokumen-terbit-", StringComparison.Ordinal));
+        await using var pdf = entry.Open();
+        using var copy = new MemoryStream();
+        await pdf.CopyToAsync(copy);
+        Assert.Equal(document.Sha256, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(copy.ToArray())));
+    }
+
+    [PortalFact]
     public async Task Anyone_verifies_by_code_seeing_only_minimal_data_and_after_revocation_sees_it_revoked()
     {
         var (_, citizen, reference) = await IssuedAktaAsync();
