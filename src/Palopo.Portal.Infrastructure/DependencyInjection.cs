@@ -47,7 +47,8 @@ public static class DependencyInjection
         services.AddScoped<IReferenceNumberGenerator, ReferenceNumberGenerator>();
         services.AddScoped<IApplicantProfiles, ApplicantProfiles>();
         services.AddScoped<Application.Staff.IStaffContext, StaffContext>();
-        services.AddScoped<Application.Staff.IUserSessions, SecurityStampSessions>();
+        services.AddScoped<Application.Staff.IUserSessions, ServerSideSessions>();
+        services.AddSingleton<DatabaseTicketStore>();
         services.AddScoped<IStaffDirectory, StaffDirectory>();
         services.AddScoped<Application.Officer.Supervision.IAgencyOfficers, AgencyOfficers>();
         services.AddScoped<Application.Officer.Queues.IAccountQuery, AccountQuery>();
