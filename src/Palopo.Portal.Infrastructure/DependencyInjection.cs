@@ -44,6 +44,12 @@ public static class DependencyInjection
 
         services.AddSingleton<INikProtector, NikProtector>();
         services.AddSingleton<IFileStore, LocalFileStore>();
+        // Virus scan of uploads through clamd when Clamd:Host is set; otherwise none (documented in docs/security.md).
+        services.AddOptions<ClamdOptions>().BindConfiguration(ClamdOptions.SectionName);
+        if (!string.IsNullOrWhiteSpace(configuration[$"{ClamdOptions.SectionName}:Host"]))
+            services.AddSingleton<IFileScanner, ClamdFileScanner>();
+        else
+            services.AddSingleton<IFileScanner, NoFileScanner>();
         services.AddScoped<IReferenceNumberGenerator, ReferenceNumberGenerator>();
         services.AddScoped<IApplicantProfiles, ApplicantProfiles>();
         services.AddScoped<Application.Staff.IStaffContext, StaffContext>();
