@@ -23,6 +23,13 @@ public sealed class DatabaseTicketStore(IServiceScopeFactory scopes, IDataProtec
     /// <summary>The claim carrying the session key, so the app can say "every session but this one".</summary>
     public const string SessionIdClaim = "palopo.sid";
 
+    /// <summary>
+    /// The session key of the current request. Read from HttpContext.Items (set when the ticket is
+    /// retrieved or stored), because the security-stamp validator may replace the principal and its claims.
+    /// </summary>
+    public static string? CurrentSessionKey(HttpContext context) =>
+        context.Items[SessionIdClaim] as string ?? context.User.FindFirst(SessionIdClaim)?.Value;
+
     private readonly IDataProtector _protector = protection.CreateProtector("Palopo.Portal.UserSession.v1");
 
     public Task<string> StoreAsync(AuthenticationTicket ticket) => StoreAsync(ticket, CancellationToken.None);
@@ -43,6 +50,8 @@ public sealed class DatabaseTicketStore(IServiceScopeFactory scopes, IDataProtec
         // Housekeeping while we are here: this person's long-dead rows (expired a day ago or more).
         var dead = now.AddDays(-1);
         await db.Set<UserSession>().Where(s => s.UserId == userId && s.ExpiresUtc < dead).ExecuteDeleteAsync(cancellationToken);
+        if (httpContext is not null)
+            httpContext.Items[SessionIdClaim] = key;
         return key;
     }
 
@@ -86,7 +95,10 @@ public sealed class DatabaseTicketStore(IServiceScopeFactory scopes, IDataProtec
             return null;
         try
         {
-            return TicketSerializer.Default.Deserialize(_protector.Unprotect(ticket));
+            var result = TicketSerializer.Default.Deserialize(_protector.Unprotect(ticket));
+            if (httpContext is not null && result is not null)
+                httpContext.Items[SessionIdClaim] = key;
+            return result;
         }
         catch (CryptographicException)
         {

@@ -370,7 +370,7 @@ public sealed class AccountController(
         }
 
         // Every other session ends on the server at once; this one is re-issued with the new security stamp.
-        await sessions.EndOthersAsync(user.Id, User.FindFirst(DatabaseTicketStore.SessionIdClaim)?.Value, HttpContext.RequestAborted);
+        await sessions.EndOthersAsync(user.Id, DatabaseTicketStore.CurrentSessionKey(HttpContext), HttpContext.RequestAborted);
         await signIn.RefreshSignInAsync(user);
         logger.LogInformation("Password changed for account {UserId}", user.Id);
         TempData[TempKeys.Status] = t["Password.Changed"].Value;

@@ -79,7 +79,7 @@ public static class AuthorizationMatrix
         new("POST", "akun/ubah-sandi",                                   "/akun/ubah-sandi",                        ".    A    A    A    A    A    A"),
         new("GET",  "akun/2fa/aktifkan",                                 "/akun/2fa/aktifkan",                      ".    A    A    A    A    A    A"),
         new("POST", "akun/2fa/aktifkan",                                 "/akun/2fa/aktifkan",                      ".    A    A    A    A    A    A"),
-        new("GET",  "akun/2fa/kode-pemulihan",                           "/akun/2fa/kode-pemulihan",                ".    A    A    A    A    A    A"),
+        new("GET",  "akun/2fa/kode-pemulihan",                           "/akun/2fa/kode-pemulihan",                ".    R    R    R    R    R    R"), // shows codes only right after they are made
         new("POST", "akun/2fa/kode-pemulihan",                           "/akun/2fa/kode-pemulihan",                ".    A    A    A    A    A    A"),
         new("POST", "akun/2fa/nonaktifkan",                              "/akun/2fa/nonaktifkan",                   ".    A    A    A    A    A    A"),
         // ---- officer workspace (/petugas)
@@ -96,10 +96,10 @@ public static class AuthorizationMatrix
         new("POST", "petugas/loket",                                     "/petugas/loket",                          ".    .    .    A    A    A    ."),
         new("GET",  "petugas/loket/{slug}",                              "/petugas/loket/{slug}",                   ".    .    .    A    .    A    ."),
         new("POST", "petugas/loket/{slug}",                              "/petugas/loket/{slug}",                   ".    .    .    A    .    A    ."),
-        new("GET",  "petugas/loket/tanda-terima/{referenceNumber}",      "/petugas/loket/tanda-terima/{counterref}", ".   .    .    A    .    A    ."),
+        new("GET",  "petugas/loket/tanda-terima/{referenceNumber}",      "/petugas/loket/tanda-terima/{counterref}", ".   .    .    .    .    .    ."), // an online request has no counter receipt, for anyone
         // ---- supervisor (/petugas/kepala)
         new("GET",  "petugas/kepala",                                    "/petugas/kepala",                         ".    .    .    .    .    A    ."),
-        new("GET",  "petugas/kepala/alihkan",                            "/petugas/kepala/alihkan",                 ".    .    .    .    .    A    ."),
+        new("GET",  "petugas/kepala/alihkan",                            "/petugas/kepala/alihkan?nomor={ref}",     ".    .    .    .    .    R    ."),
         new("GET",  "petugas/kepala/alihkan/{reference}",                "/petugas/kepala/alihkan/{ref}",           ".    .    .    .    .    A    ."),
         new("POST", "petugas/kepala/alihkan/{reference}",                "/petugas/kepala/alihkan/{ref}",           ".    .    .    .    .    A    ."),
         // ---- administration (/admin)

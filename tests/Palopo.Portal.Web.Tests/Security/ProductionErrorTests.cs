@@ -50,7 +50,7 @@ public sealed class ProductionPortalFactory : WebApplicationFactory<Program>
     }
 
     public HttpClient CreateHttpsClient() =>
-        CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://localhost"), AllowAutoRedirect = false });
+        CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://portal.palopokota.test"), AllowAutoRedirect = false });
 
     public override async ValueTask DisposeAsync()
     {
@@ -64,10 +64,17 @@ public sealed class ProductionPortalFixture : IAsyncLifetime
 {
     public ProductionPortalFactory App { get; } = new();
 
-    public Task InitializeAsync()
+    public async Task InitializeAsync()
     {
-        _ = App.Services;
-        return Task.CompletedTask;
+        await PortalAppFactory.StartLock.WaitAsync(); // hosts must not be built concurrently (see PortalAppFactory)
+        try
+        {
+            _ = App.Services;
+        }
+        finally
+        {
+            PortalAppFactory.StartLock.Release();
+        }
     }
 
     public async Task DisposeAsync() => await App.DisposeAsync();
@@ -97,7 +104,7 @@ public sealed class ProductionErrorTests(ProductionPortalFixture portal) : IClas
     public async Task Unknown_pages_bad_routes_and_malformed_posts_answer_friendly_pages_without_internals()
     {
         using var client = portal.App.CreateHttpsClient();
-        foreach (var url in new[] { "/tidak-ada", "/galat/999", "/permohonan/%00%ff", "/layanan/" + new string('x', 3000) })
+        foreach (var url in new[] { "/tidak-ada", "/galat/999", "/layanan/%3Cscript%3Ealert(1)%3C%2Fscript%3E", "/layanan/" + new string('x', 3000) })
         {
             using var response = await client.GetAsync(url);
             var body = await response.Content.ReadAsStringAsync();

@@ -26,7 +26,7 @@ public sealed class PortalAppFactory : WebApplicationFactory<Program>
     public const string BlindIndexKey = "cGFsb3BvLXBvcnRhbC13ZWItdGVzdHMtYmxpbmQta2V5";
 
     /// <summary>Two hosts built at once would race in the minimal-hosting entry-point interception.</summary>
-    private static readonly SemaphoreSlim StartLock = new(1, 1);
+    internal static readonly SemaphoreSlim StartLock = new(1, 1);
 
     private readonly TemporaryDirectory _data = new();
     private readonly PostgresTestDatabase? _postgres;
