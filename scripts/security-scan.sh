@@ -6,13 +6,13 @@
 #     a temporary folder, rate limits raised so the scan is not throttled);
 #  3. runs `sqlmap --batch --level 2 --risk 1`, bounded in time per target, against:
 #     - GET  /layanan?q=            catalogue search
-#     - POST /lacak                 tracking (antiforgery token fetched by sqlmap: --csrf-token/--csrf-url)
+#     - POST /lacak                 tracking (an antiforgery cookie + token fetched first, passed as --cookie/--data)
 #     - GET  /verifikasi?kode=      document verification (skipped, with a message, if the route is not there)
 #     - POST /akun/masuk            sign-in form (antiforgery as above)
 #  4. prints a summary per target and exits non-zero if sqlmap reports any injectable parameter
 #     (or a target could not be scanned at all).
 #
-# Loopback only: sqlmap is never pointed at another host.
+# Loopback only: sqlmap is never pointed at another host. sqlmap's logs: artifacts/security-scan/.
 # Environment: PALOPO_SCAN_TIMEOUT (seconds per target, default 300), PALOPO_SCAN_LEVEL (2), PALOPO_SCAN_RISK (1).
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -35,7 +35,7 @@ if ! command -v sqlmap >/dev/null 2>&1; then
     exit 2
   fi
 fi
-echo "sqlmap $(sqlmap --version 2>/dev/null | tail -n 1)"
+echo "sqlmap $(sqlmap --version 2>/dev/null | grep -v WARNING | tail -n 1)"
 
 # ---------------------------------------------------------------- portal
 work=$(mktemp -d "${TMPDIR:-/tmp}/palopo-scan.XXXXXX")
@@ -76,6 +76,22 @@ curl -fs -o /dev/null "$base/health/ready" || { echo "error: the portal is not r
 findings=0
 failures=0
 summary=()
+keep="$root/artifacts/security-scan"   # sqlmap's logs per target, kept after the run
+rm -rf "$keep"
+
+# A form's antiforgery pair: the cookie from GET <path> and the token in its form. The pair stays valid
+# for repeated posts, so sqlmap gets it as a fixed cookie (--drop-set-cookie keeps it fixed) and a fixed field.
+antiforgery() { # path -> sets af_cookie and af_token
+  local jar="$work/jar-$RANDOM" page
+  page=$(curl -s -c "$jar" "$base$1")
+  af_token=$(printf '%s' "$page" | grep -o 'name="__RequestVerificationToken"[^>]*value="[^"]*"' | head -n 1 | sed 's/.*value="//; s/"$//')
+  af_cookie=$(awk '{ sub(/^#HttpOnly_/, "") } !/^#/ && NF >= 7 { printf "%s%s=%s", sep, $6, $7; sep="; " }' "$jar")
+  if [ -z "$af_token" ] || [ -z "$af_cookie" ]; then
+    echo "error: no antiforgery token/cookie on $1" >&2
+    exit 2
+  fi
+}
+urlencode() { python3 -c 'import sys, urllib.parse; print(urllib.parse.quote(sys.argv[1], safe=""))' "$1"; }
 
 scan() { # name, then sqlmap arguments
   local name=$1; shift
@@ -103,16 +119,18 @@ scan() { # name, then sqlmap arguments
     verdict="finished (exit $rc), nothing injectable reported"
   fi
   if grep -q "HTTP error codes detected" "$log"; then
-    verdict="$verdict; server errors: $(grep -o 'HTTP error codes detected during run:.*' "$log" | head -n 1 | cut -d: -f2-)"
+    verdict="$verdict; HTTP errors seen: $(grep -A3 'HTTP error codes detected during run' "$log" | grep -oE '[0-9]{3} \([^)]*\) - [0-9]+ times' | paste -sd ',' -)"
   fi
+  mkdir -p "$keep" && cp "$log" "$keep/"
   summary+=("$(printf '%-22s %s' "$name" "$verdict")")
 }
 
 scan catalogue-search -u "$base/layanan?q=akta" -p q
 
-scan tracking -u "$base/lacak" --method POST \
-  --data "ReferenceNumber=PLP-2026-000001&TrackingCode=ABCD-EFGH&__RequestVerificationToken=x" \
-  -p "ReferenceNumber,TrackingCode" --csrf-token "__RequestVerificationToken" --csrf-url "$base/lacak"
+antiforgery /lacak
+scan tracking -u "$base/lacak" --method POST --cookie "$af_cookie" --drop-set-cookie \
+  --data "ReferenceNumber=PLP-2026-000001&TrackingCode=ABCD-EFGH&__RequestVerificationToken=$(urlencode "$af_token")" \
+  -p "ReferenceNumber,TrackingCode"
 
 verify_status=$(curl -s -o /dev/null -w '%{http_code}' "$base/verifikasi?kode=ABCD-1234")
 if [ "$verify_status" = "404" ]; then
@@ -124,9 +142,10 @@ else
   scan verification -u "$base/verifikasi?kode=ABCD-1234" -p kode
 fi
 
-scan sign-in -u "$base/akun/masuk" --method POST \
-  --data "Email=warga%40palopo.test&Password=salah-sekali&__RequestVerificationToken=x" \
-  -p "Email,Password" --csrf-token "__RequestVerificationToken" --csrf-url "$base/akun/masuk"
+antiforgery /akun/masuk
+scan sign-in -u "$base/akun/masuk" --method POST --cookie "$af_cookie" --drop-set-cookie \
+  --data "Email=uji%40contoh.test&Password=salah-sekali-panjang&__RequestVerificationToken=$(urlencode "$af_token")" \
+  -p "Email,Password"
 
 if grep -qE '"StatusCode": ?5[0-9][0-9]|responded 5[0-9][0-9]' "$work/portal.log"; then
   echo

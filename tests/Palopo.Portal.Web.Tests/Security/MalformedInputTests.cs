@@ -189,6 +189,8 @@ public sealed class MalformedInputTests(SweepPortalFixture portal) : ApplyTestsB
         foreach (var target in targets.Where(t => !t.Multipart))
         {
             var page = await target.Client.GetPageAsync(target.PageUrl);
+            if (page.Document.QuerySelector($"form[action='{target.Action}']") is null)
+                continue; // an odd value was accepted above and ended the request (rejected, sent back): its form is gone
             var token = page.Form(target.Action).QuerySelector("input[name=__RequestVerificationToken]")?.GetAttribute("value") ?? "";
             foreach (var body in bodies)
             {
