@@ -51,6 +51,7 @@ public static class DependencyInjection
             {
                 o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
                 o.Filters.Add<FluentValidationFilter>();
+                o.Filters.Add<UnparsableCheckboxValueFilter>();
                 o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
             })
             .AddViewLocalization()

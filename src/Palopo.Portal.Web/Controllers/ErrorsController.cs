@@ -8,6 +8,7 @@ namespace Palopo.Portal.Web.Controllers;
 [AllowAnonymous]
 [ApiExplorerSettings(IgnoreApi = true)]
 [IgnoreAntiforgeryToken]
+[Palopo.Portal.Web.Framework.NoFormBinding]
 public sealed class ErrorsController(ILogger<ErrorsController> logger) : Controller
 {
     [Route("/galat/{code:int}")]
