@@ -254,9 +254,18 @@ public sealed class MalformedInputTests(SweepPortalFixture portal) : ApplyTestsB
 
     private sealed record Counts(int Users, int Requests, int Events, int Documents);
 
+    /// <summary>
+    /// Rows a refused submission must not add. Drafts are left out on purpose: a refused application
+    /// keeps the citizen's draft and the files that passed their checks (BadInputTests), by design.
+    /// </summary>
     private Task<Counts> CountsAsync() => InScopeAsync(async sp =>
     {
         var db = sp.GetRequiredService<PortalDbContext>();
-        return new Counts(await db.Users.CountAsync(), await db.ServiceRequests.CountAsync(), await db.RequestEvents.CountAsync(), await db.RequestDocuments.CountAsync());
+        var live = db.ServiceRequests.Where(r => r.Status != Palopo.Portal.Domain.Requests.RequestStatus.Draft).Select(r => r.Id);
+        return new Counts(
+            await db.Users.CountAsync(),
+            await live.CountAsync(),
+            await db.RequestEvents.CountAsync(e => live.Contains(e.RequestId)),
+            await db.RequestDocuments.CountAsync(d => live.Contains(d.RequestId)));
     });
 }
