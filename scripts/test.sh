@@ -7,13 +7,16 @@
 #     unless PALOPO_TEST_POSTGRES already names a server;
 #  3. builds the solution once (Debug) and runs every tests/*/*.Tests.csproj in turn,
 #     carrying on past a failing project;
-#  4. prints per-project counts, the wall time and, last, one line "N passed, N failed, N skipped".
+#  4. prints per-project counts, the wall time and, last, one line "N passed, N failed, N skipped";
+#  5. fails on known-vulnerable NuGet packages (`dotnet list package --vulnerable --include-transitive`;
+#     full runs only, or PALOPO_VULN_CHECK=1); if the vulnerability feed cannot be reached it warns and carries on.
 #
 # Exits non-zero if any test failed or any project did not build or run.
 # NAME-FILTER arguments keep only the test projects whose name contains one of them,
 # e.g. `scripts/test.sh Application`; arguments after `--` go to every `dotnet test`.
 # Environment: PALOPO_PG_PORT (55432), PALOPO_TEST_TIMEOUT (seconds per project, 1800),
-# PALOPO_REQUIRE_ALL (1: tests needing PostgreSQL or Chromium fail rather than skip).
+# PALOPO_REQUIRE_ALL (1: tests needing PostgreSQL or Chromium fail rather than skip),
+# PALOPO_SKIP_VULN_CHECK (1: skip the vulnerable-package check), PALOPO_VULN_TIMEOUT (seconds, 300).
 set -euo pipefail
 
 started_at=$(date +%s)
@@ -225,6 +228,58 @@ for project in "${projects[@]}"; do
 done
 echo "build took $(elapsed "$build_started")"
 
+# ---------------------------------------------------------------- vulnerable packages
+# Known-vulnerable NuGet packages (direct or transitive) fail the run: they are a finding like a failing
+# test. If the vulnerability data cannot be fetched (no registry, offline laptop), the run goes on with
+# a clear warning instead: an unreachable feed says nothing about the code. PALOPO_SKIP_VULN_CHECK=1 skips.
+# The check takes about a minute, so runs filtered to some projects (the inner loop) skip it unless
+# PALOPO_VULN_CHECK=1; full runs (CI) always do it.
+vulnerable=0
+if [ "${PALOPO_SKIP_VULN_CHECK:-0}" = 1 ]; then
+  section "Vulnerable packages: skipped (PALOPO_SKIP_VULN_CHECK=1)"
+elif [ ${#filters[@]} -gt 0 ] && [ "${PALOPO_VULN_CHECK:-0}" != 1 ]; then
+  section "Vulnerable packages: skipped for a filtered run (PALOPO_VULN_CHECK=1 to check anyway)"
+else
+  section "Vulnerable packages (dotnet list package --vulnerable --include-transitive)"
+  vuln_json="$results_dir/vulnerable-packages.json"
+  vuln_rc=0
+  timeout -k 10 "${PALOPO_VULN_TIMEOUT:-300}" dotnet list Palopo.Portal.sln package --vulnerable --include-transitive --format json \
+    >"$vuln_json" 2>"$results_dir/vulnerable-packages.err" || vuln_rc=$?
+  vuln_verdict=$(python3 - "$vuln_json" "$vuln_rc" <<'PY'
+import json, sys
+path, rc = sys.argv[1], int(sys.argv[2])
+try:
+    data = json.load(open(path, encoding="utf-8"))
+except Exception as e:  # no JSON at all: the command itself failed
+    print(f"UNKNOWN the check did not run (exit {rc}): {e.__class__.__name__}")
+    sys.exit()
+problems = [p.get("text", "") for p in data.get("problems", [])]
+found = []
+for project in data.get("projects", []):
+    for problem in project.get("problems", []) or []:
+        problems.append(problem.get("text", ""))
+    for fw in project.get("frameworks", []) or []:
+        for kind in ("topLevelPackages", "transitivePackages"):
+            for pkg in fw.get(kind, []) or []:
+                for v in pkg.get("vulnerabilities", []) or []:
+                    found.append(f'{pkg["id"]} {pkg.get("resolvedVersion", "")} ({v.get("severity", "?")}) {v.get("advisoryurl", "")} in {project["path"].rsplit("/", 1)[-1]}')
+if found:
+    print("VULNERABLE " + str(len(set(found))))
+    for line in sorted(set(found)):
+        print("  " + line)
+elif rc != 0 or any("unable to load" in p.lower() or "vulnerab" in p.lower() or "source" in p.lower() for p in problems):
+    print(f"UNKNOWN the vulnerability data could not be fetched (exit {rc}): " + "; ".join(problems)[:400])
+else:
+    print(f"OK no known-vulnerable packages in {len(data.get('projects', []))} projects ({', '.join(data.get('sources', []))})")
+PY
+)
+  case "$vuln_verdict" in
+    VULNERABLE*) echo "$vuln_verdict"; echo "error: known-vulnerable packages (update them in Directory.Packages.props)" >&2; vulnerable=1 ;;
+    UNKNOWN*) echo "warning: ${vuln_verdict#UNKNOWN } — continuing without the vulnerability check" >&2 ;;
+    *) echo "${vuln_verdict#OK }" ;;
+  esac
+fi
+
 # ---------------------------------------------------------------- test
 # Prints "passed failed skipped" for one trx file.
 trx_counts() {
@@ -317,6 +372,7 @@ printf '%s\n' "${summary[@]}"
 echo "results: artifacts/test-results/ (trx and logs per project)"
 echo "total wall time: $(elapsed "$started_at")"
 echo "$total_passed passed, $total_failed failed, $total_skipped skipped"
-if [ "$total_failed" -gt 0 ] || [ "$broken" -gt 0 ]; then
+[ "$vulnerable" -eq 1 ] && echo "known-vulnerable packages: see the Vulnerable packages section above"
+if [ "$total_failed" -gt 0 ] || [ "$broken" -gt 0 ] || [ "$vulnerable" -eq 1 ]; then
   exit 1
 fi

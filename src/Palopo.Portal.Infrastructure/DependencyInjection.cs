@@ -44,13 +44,21 @@ public static class DependencyInjection
 
         services.AddSingleton<INikProtector, NikProtector>();
         services.AddSingleton<PersonalDataCipher>();
+        services.AddHostedService<KeyRingRefresher>();
         services.AddScoped<IPersonalDataAccounts, PersonalDataAccounts>();
         services.AddHostedService<RetentionWorker>();
         services.AddSingleton<IFileStore, LocalFileStore>();
+        // Virus scan of uploads through clamd when Clamd:Host is set; otherwise none (documented in docs/security.md).
+        services.AddOptions<ClamdOptions>().BindConfiguration(ClamdOptions.SectionName);
+        if (!string.IsNullOrWhiteSpace(configuration[$"{ClamdOptions.SectionName}:Host"]))
+            services.AddSingleton<IFileScanner, ClamdFileScanner>();
+        else
+            services.AddSingleton<IFileScanner, NoFileScanner>();
         services.AddScoped<IReferenceNumberGenerator, ReferenceNumberGenerator>();
         services.AddScoped<IApplicantProfiles, ApplicantProfiles>();
         services.AddScoped<Application.Staff.IStaffContext, StaffContext>();
-        services.AddScoped<Application.Staff.IUserSessions, SecurityStampSessions>();
+        services.AddScoped<Application.Staff.IUserSessions, ServerSideSessions>();
+        services.AddSingleton<DatabaseTicketStore>();
         services.AddScoped<IStaffDirectory, StaffDirectory>();
         services.AddScoped<Application.Officer.Supervision.IAgencyOfficers, AgencyOfficers>();
         services.AddScoped<Application.Admin.Catalogue.IAgencyStaff, AgencyStaff>();

@@ -54,6 +54,7 @@ public static class DependencyInjection
             {
                 o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
                 o.Filters.Add<FluentValidationFilter>();
+                o.Filters.Add<UnparsableCheckboxValueFilter>();
                 o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
             })
             .AddViewLocalization()
@@ -91,6 +92,10 @@ public static class DependencyInjection
             o.Events.OnSigningIn = SessionLifetime.StampAbsoluteExpiry;
             o.Events.OnValidatePrincipal = SessionLifetime.ValidateAsync;
         });
+        // Server-side sessions (ASVS 7.4): the cookie carries a key, the ticket is a database row that
+        // sign-out, password change and deactivation revoke on every node at once.
+        services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
+            .Configure<Infrastructure.Identity.DatabaseTicketStore>((o, store) => o.SessionStore = store);
         services.ConfigureExternalCookie(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
         services.Configure<CookieAuthenticationOptions>(IdentityConstants.TwoFactorUserIdScheme, o =>
         {

@@ -15,7 +15,7 @@ namespace Palopo.Portal.Browser.Tests;
 public sealed partial class OfficerJourneyTests(PortalBrowser browser)
 {
     [ChromiumFact]
-    public async Task Officer_works_a_request_from_the_queue_to_the_kepala_s_approval_and_the_citizen_sees_it_approved()
+    public async Task Officer_works_a_request_from_the_queue_to_the_kepala_s_approval_and_the_citizen_downloads_the_issued_document()
     {
         await using var session = await browser.NewSessionAsync(Viewport.Desktop, "officer-journey");
         var page = session.Page;
@@ -113,8 +113,9 @@ public sealed partial class OfficerJourneyTests(PortalBrowser browser)
         await page.GetByRole(AriaRole.Button, new() { Name = "Setujui permohonan", Exact = true }).ClickAsync();
         await page.ExpectPageAsync($"/petugas/permohonan/{reference}", "id", "Akta Kelahiran");
         await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Permohonan disetujui. Pemohon sudah diberi tahu.");
-        await Expect(page.Locator("#review-status")).ToContainTextAsync("Disetujui");
-        await Expect(page.Locator("#no-decisions")).ToContainTextAsync("berstatus Disetujui");
+        // The akta is issued by the portal the moment the last step is approved.
+        await Expect(page.Locator("#review-status")).ToContainTextAsync("Selesai, dokumen terbit");
+        await Expect(page.Locator("#no-decisions")).ToContainTextAsync("berstatus Selesai, dokumen terbit");
         await Expect(page.Locator("#approve-block")).ToHaveCountAsync(0);
         await session.CheckPageAsync("supervisor-approved");
         await session.SignOutAsync();
@@ -123,8 +124,9 @@ public sealed partial class OfficerJourneyTests(PortalBrowser browser)
         await father.SignInAsync(session);
         await session.GotoAsync($"/permohonan/{reference}");
         await page.ExpectPageAsync($"/permohonan/{reference}", "id", "Akta Kelahiran");
-        await Expect(page.Locator("#status")).ToContainTextAsync("Disetujui");
-        await session.CheckPageAsync("citizen-sees-approved");
+        await Expect(page.Locator("#status")).ToContainTextAsync("Selesai, dokumen terbit");
+        await Expect(page.Locator("#issued-download")).ToHaveAttributeAsync("href", $"/permohonan/{reference}/dokumen");
+        await session.CheckPageAsync("citizen-sees-issued");
     }
 
     [ChromiumFact]

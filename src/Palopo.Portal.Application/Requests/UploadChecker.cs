@@ -8,7 +8,7 @@ namespace Palopo.Portal.Application.Requests;
 /// Checks uploads by size and by content (magic bytes) as well as by name, stores the good ones
 /// under generated names, and attaches them to the request. Bad ones get a message, never a file.
 /// </summary>
-public sealed class UploadChecker(IFileStore files)
+public sealed class UploadChecker(IFileStore files, IFileScanner scanner)
 {
     /// <summary>All current documents of one request together, so one request cannot fill the disk.</summary>
     public const long MaxRequestBytes = 20L * 1024 * 1024;
@@ -45,7 +45,7 @@ public sealed class UploadChecker(IFileStore files)
         return stored;
     }
 
-    private static async Task<FieldError?> CheckAsync(IncomingFile file, DocumentRequirement requirement, ServiceRequest request, CancellationToken ct)
+    private async Task<FieldError?> CheckAsync(IncomingFile file, DocumentRequirement requirement, ServiceRequest request, CancellationToken ct)
     {
         if (file.Length == 0)
             return new FieldError("FileEmpty");
@@ -61,7 +61,16 @@ public sealed class UploadChecker(IFileStore files)
             return new FieldError("FileTypeNotAllowed", allowed);
         if (!FileTypeSniffer.ExtensionMatches(file.FileName ?? "", type.Value))
             return new FieldError("FileTypeMismatch", allowed);
-        return null;
+
+        // Last, so the scanner only sees files that passed the cheap checks.
+        await using var content = file.OpenReadStream();
+        var scan = await scanner.ScanAsync(content, ct);
+        return scan.Verdict switch
+        {
+            FileScanVerdict.Clean => null,
+            FileScanVerdict.Infected => new FieldError("FileRejectedByScanner"),
+            _ => new FieldError("FileScanUnavailable"),
+        };
     }
 
     private static async Task<DocumentFileType?> DetectAsync(IncomingFile file, CancellationToken ct)

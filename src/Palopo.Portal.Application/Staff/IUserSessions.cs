@@ -7,4 +7,7 @@ namespace Palopo.Portal.Application.Staff;
 public interface IUserSessions
 {
     Task EndAllAsync(Guid userId, CancellationToken ct);
+
+    /// <summary>Every session but <paramref name="currentSessionId"/> (the one changing the password keeps going).</summary>
+    Task EndOthersAsync(Guid userId, string? currentSessionId, CancellationToken ct);
 }

@@ -57,6 +57,9 @@ public sealed class DatabaseInitializer(
             await scope.ServiceProvider.GetRequiredService<DemoAccountSeeder>().SeedAsync(ct);
         else if (demo.Value.Enabled)
             logger.LogWarning("DemoAccounts:Enabled is ignored outside the Development environment");
+
+        // The key ring is created now, outside any transaction (see KeyRingRefresher).
+        scope.ServiceProvider.GetRequiredService<PersonalData.PersonalDataCipher>().Protect("key-ring");
         return new DatabaseInitialization(0);
     }
 }

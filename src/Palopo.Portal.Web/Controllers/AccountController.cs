@@ -30,6 +30,7 @@ public sealed class AccountController(
     IStringLocalizer<SharedResource> t,
     Infrastructure.Admin.SignInAudit signInAudit,
     Microsoft.Extensions.Options.IOptions<PrivacyOptions> privacy,
+    Application.Staff.IUserSessions sessions,
     ILogger<AccountController> logger) : Controller
 {
     // ---------- registration ----------
@@ -250,10 +251,8 @@ public sealed class AccountController(
             var user = await users.GetUserAsync(User);
             if (user is not null)
                 await signInAudit.SignedOutAsync(user, HttpContext.RequestAborted);
+            // Revokes this session's row on the server: a copy of the cookie is refused from now on.
             await signIn.SignOutAsync();
-            // A new security stamp makes any copy of the old cookie worthless at its next validation.
-            if (user is not null)
-                await users.UpdateSecurityStampAsync(user);
         }
 
         TempData[TempKeys.Status] = t["Logout.Done"].Value;
@@ -319,6 +318,8 @@ public sealed class AccountController(
             {
                 logger.LogInformation("Password reset for account {UserId}", user.Id);
                 await users.UpdateSecurityStampAsync(user);
+                // Whoever knew the old password is signed out everywhere.
+                await sessions.EndAllAsync(user.Id, HttpContext.RequestAborted);
                 if (await users.IsLockedOutAsync(user))
                     await users.SetLockoutEndDateAsync(user, null);
                 return RedirectToAction(nameof(ResetPasswordDone));
@@ -382,7 +383,8 @@ public sealed class AccountController(
             return View(new ChangePasswordForm());
         }
 
-        // ChangePasswordAsync renewed the security stamp: other sessions end; this one is re-issued.
+        // Every other session ends on the server at once; this one is re-issued with the new security stamp.
+        await sessions.EndOthersAsync(user.Id, DatabaseTicketStore.CurrentSessionKey(HttpContext), HttpContext.RequestAborted);
         await signIn.RefreshSignInAsync(user);
         logger.LogInformation("Password changed for account {UserId}", user.Id);
         TempData[TempKeys.Status] = t["Password.Changed"].Value;

@@ -8,10 +8,13 @@ namespace Palopo.Portal.Web.Controllers;
 [AllowAnonymous]
 [ApiExplorerSettings(IgnoreApi = true)]
 [IgnoreAntiforgeryToken]
+[Palopo.Portal.Web.Framework.NoFormBinding]
 public sealed class ErrorsController(ILogger<ErrorsController> logger) : Controller
 {
     [Route("/galat/{code:int}")]
-    public IActionResult Show(int code)
+    // [FromRoute]: a re-executed POST whose form has a field called "code" (the two-factor form has one)
+    // must not turn a 404 into a 500 page.
+    public IActionResult Show([FromRoute] int code)
     {
         var exception = HttpContext.Features.Get<IExceptionHandlerPathFeature>();
         if (exception is not null)

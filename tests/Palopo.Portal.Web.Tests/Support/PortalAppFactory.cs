@@ -29,7 +29,7 @@ public sealed class PortalAppFactory : WebApplicationFactory<Program>
     public const string DocumentSigningKey = "cGFsb3BvLXBvcnRhbC13ZWItdGVzdHMtZG9jdW1lbnQta2V5IQ==";
 
     /// <summary>Two hosts built at once would race in the minimal-hosting entry-point interception.</summary>
-    private static readonly SemaphoreSlim StartLock = new(1, 1);
+    internal static readonly SemaphoreSlim StartLock = new(1, 1);
 
     private readonly TemporaryDirectory _data = new();
     private readonly PostgresTestDatabase? _postgres;

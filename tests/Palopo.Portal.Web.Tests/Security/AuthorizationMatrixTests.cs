@@ -1,0 +1,219 @@
+using System.Net;
+using System.Text;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Palopo.Portal.Domain.Notifications;
+using Palopo.Portal.Infrastructure.Persistence;
+using Palopo.Portal.Web.Tests.Apply;
+using Palopo.Portal.Web.Tests.Support;
+
+namespace Palopo.Portal.Web.Tests.Security;
+
+/// <summary>
+/// Asserts <see cref="AuthorizationMatrix"/> over HTTP: every route × every role, with real sign-ins
+/// (staff with their authenticator), against a request citizen A submitted through the real form.
+/// Refusals must not carry the resource's data, and refused unsafe requests must change nothing.
+/// </summary>
+public abstract class AuthorizationMatrixTests(PortalFixture portal) : ApplyTestsBase(portal)
+{
+    private const string Marker = "Zulkarnain Rahasiamatriks";
+
+    [PortalFact]
+    public async Task Every_route_answers_every_role_as_the_matrix_says_and_refusals_leak_nothing()
+    {
+        var (citizenA, a) = await SignedInCitizenAsync();
+        var form = await OpenFormAsync(citizenA);
+        var answers = ValidAnswers();
+        answers[Answer("nama_anak")] = Marker;
+        using (var submitted = await PostFormAsync(citizenA, form, answers, RequiredDocuments()))
+            Assert.Equal(HttpStatusCode.Redirect, submitted.StatusCode);
+        var reference = (await RequestsOfAsync(a.Email)).Single().ReferenceNumber!;
+        var request = await RequestAsync(reference);
+        var documentId = request.Documents.First().Id;
+        var aId = await UserIdAsync(a.Email);
+        var notificationId = await InScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<PortalDbContext>();
+            var existing = await db.Notifications.Where(n => n.UserId == aId).Select(n => (Guid?)n.Id).FirstOrDefaultAsync();
+            if (existing is not null)
+                return existing.Value;
+            var notification = new Notification(aId, NotificationKind.Submitted, request.Id, reference, DateTime.UtcNow);
+            db.Notifications.Add(notification);
+            await db.SaveChangesAsync();
+            return notification.Id;
+        });
+
+        var (citizenB, _) = await SignedInCitizenAsync();
+        var clients = new Dictionary<Role, PortalClient>
+        {
+            [Role.Anonymous] = NewClient(),
+            [Role.CitizenA] = citizenA,
+            [Role.CitizenB] = citizenB,
+            [Role.Officer] = await StaffAsync("petugas.disdukcapil@palopo.test"),
+            [Role.OtherAgencyOfficer] = await StaffAsync("petugas.dpmptsp@palopo.test"),
+            [Role.Supervisor] = await StaffAsync("kepala.disdukcapil@palopo.test"),
+            [Role.Admin] = await StaffAsync("admin@palopo.test"),
+        };
+        string Fill(string url) => url
+            .Replace("{ref}", reference, StringComparison.Ordinal)
+            .Replace("{counterref}", reference, StringComparison.Ordinal)
+            .Replace("{doc}", documentId.ToString(), StringComparison.Ordinal)
+            .Replace("{slug}", Slug, StringComparison.Ordinal)
+            .Replace("{notif}", notificationId.ToString(), StringComparison.Ordinal);
+        var secrets = new[] { Marker, a.Email, a.MaskedNik, a.Nik };
+
+        var failures = new List<string>();
+        var checks = 0;
+        foreach (var row in AuthorizationMatrix.Rows.Where(r => r.Method == "GET"))
+        {
+            foreach (var (role, client) in clients)
+            {
+                using var response = await client.GetAsync(Fill(row.Url));
+                checks++;
+                var problem = await JudgeAsync(response, row.For(role), role, secrets);
+                if (problem is not null)
+                    failures.Add($"GET {row.Url} as {role}: {problem}");
+            }
+        }
+
+        // Unsafe requests, only from the roles that must be refused: with a valid antiforgery token of
+        // their own and plausible fields, so the refusal comes from authorisation, not from the token or the form.
+        var versionBefore = (await RequestAsync(reference)).Version;
+        foreach (var row in AuthorizationMatrix.Rows.Where(r => r.Method == "POST"))
+        {
+            foreach (var (role, client) in clients.Where(c => row.For(c.Key) == Access.Deny))
+            {
+                var token = await TokenAsync(client);
+                using var response = await client.PostAsync(Fill(row.Url), PlausibleFields(token, reference, versionBefore));
+                checks++;
+                var problem = await JudgeAsync(response, Access.Deny, role, secrets);
+                if (problem is not null)
+                    failures.Add($"POST {row.Url} as {role}: {problem}");
+            }
+        }
+
+        var after = await RequestAsync(reference);
+        Assert.Equal(versionBefore, after.Version);
+        Assert.Equal(request.Status, after.Status);
+        Assert.True(await InScopeAsync(sp => sp.GetRequiredService<PortalDbContext>().Notifications.Where(n => n.Id == notificationId).Select(n => n.ReadAtUtc == null).SingleAsync()),
+            "Someone else marked citizen A's notification read.");
+        Assert.True(failures.Count == 0, $"{failures.Count} of {checks} checks failed:\n" + string.Join('\n', failures));
+        Assert.True(checks > 200, $"only {checks} checks");
+    }
+
+    /// <summary>A new route must be put in the matrix (or the public list) before its tests pass.</summary>
+    [PortalFact]
+    public void Every_endpoint_of_the_app_is_in_the_matrix_or_the_public_list()
+    {
+        var inTable = AuthorizationMatrix.Rows.Select(r => $"{r.Method} {r.Template}").ToHashSet();
+        var missing = AppEndpoints.All(App.Services)
+            .Where(e => !inTable.Contains(e.Key) && !AuthorizationMatrix.Public.Contains(e.Key) && !AuthorizationMatrix.Public.Contains($"* {e.Template}"))
+            .Select(e => e.Key)
+            .ToList();
+        Assert.True(missing.Count == 0, "Routes missing from AuthorizationMatrix (add a row or list them as public):\n" + string.Join('\n', missing));
+        var stale = inTable.Where(k => !AppEndpoints.All(App.Services).Any(e => e.Key == k)).ToList();
+        Assert.True(stale.Count == 0, "Matrix rows for routes the app no longer has:\n" + string.Join('\n', stale));
+    }
+
+    private static async Task<string?> JudgeAsync(HttpResponseMessage response, Access expected, Role role, string[] secrets)
+    {
+        var status = (int)response.StatusCode;
+        var location = response.Headers.Location?.OriginalString ?? "";
+        var refusedByAuth = location.StartsWith("/akun/masuk", StringComparison.Ordinal) || location.StartsWith("/akun/ditolak", StringComparison.Ordinal)
+                            || location.StartsWith("http://localhost/akun/masuk", StringComparison.Ordinal) || location.StartsWith("http://localhost/akun/ditolak", StringComparison.Ordinal);
+        if (status >= 500)
+            return $"{status} server error";
+        switch (expected)
+        {
+            case Access.Allow when status == 200 || (response.RequestMessage!.Method != HttpMethod.Get && status is 302 or 400 or 409 or 422 && !refusedByAuth):
+                return null;
+            case Access.Redirect when status == 302 && !refusedByAuth:
+                return null;
+            case Access.Deny:
+                // 400 on an unsafe request: refused before it reached the resource (the state checks below back this up).
+                var refused = status is 403 or 404 || (status == 302 && refusedByAuth)
+                              || (status == 400 && response.RequestMessage!.Method != HttpMethod.Get);
+                if (role == Role.Anonymous && status == 302 && !location.Contains("/akun/masuk", StringComparison.Ordinal))
+                    refused = false;
+                if (!refused)
+                    return $"expected a refusal, got {status} {location}";
+                var body = await response.Content.ReadAsStringAsync();
+                var leaked = secrets.FirstOrDefault(s => body.Contains(s, StringComparison.Ordinal));
+                return leaked is null ? null : $"refused ({status}) but the body shows \"{leaked}\"";
+            default:
+                return $"expected {expected}, got {status} {location}";
+        }
+    }
+
+    private static async Task<string> TokenAsync(PortalClient client)
+    {
+        var page = await client.GetPageAsync("/lacak");
+        return page.Document.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+    }
+
+    private static List<KeyValuePair<string, string>> PlausibleFields(string token, string reference, int version) =>
+    [
+        new("__RequestVerificationToken", token),
+        new("Version", version.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+        new("alasan", "uji otorisasi"),
+        new("catatan", "uji otorisasi"),
+        new("tandai", "f_nama_anak"),
+        new("alasan[f_nama_anak]", "uji"),
+        new("ReferenceNumber", reference),
+        new("TrackingCode", "ABCD-EFGH"),
+        new("OfficerId", Guid.NewGuid().ToString()),
+        new("aksi", "kirim"),
+        new("CurrentPassword", "salah"),
+        new("NewPassword", "kata sandi baru yang panjang"),
+        new("ConfirmPassword", "kata sandi baru yang panjang"),
+        new("Code", "123456"),
+        new("IdempotencyKey", Guid.NewGuid().ToString()),
+        new("PemohonNik", "7373014501900001"),
+        new("PemohonNama", "Siti Aminah"),
+        new("Persetujuan", "ya"),
+    ];
+
+    private async Task<PortalClient> StaffAsync(string email)
+    {
+        var client = NewClient();
+        await SignInWithAuthenticatorAsync(client, email, Citizen.DemoPassword, Citizen.DemoStaffAuthenticatorKey);
+        return client;
+    }
+}
+
+/// <summary>The app's own list of endpoints: "METHOD template" (template without its leading slash; "*" for any method).</summary>
+public static class AppEndpoints
+{
+    public sealed record Endpoint(string Method, string Template)
+    {
+        public string Key => $"{Method} {Template}";
+    }
+
+    public static List<Endpoint> All(IServiceProvider services)
+    {
+        var list = new List<Endpoint>();
+        foreach (var source in services.GetServices<EndpointDataSource>())
+        {
+            foreach (var endpoint in source.Endpoints.OfType<RouteEndpoint>())
+            {
+                var template = (endpoint.RoutePattern.RawText ?? "").TrimStart('/');
+                var methods = endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods;
+                if (methods is null || methods.Count == 0)
+                    list.Add(new("*", template));
+                else
+                    list.AddRange(methods.Select(m => new Endpoint(m, template)));
+            }
+        }
+
+        return list.Distinct().ToList();
+    }
+}
+
+[Collection(SqlitePortalCollection.Name)]
+public sealed class AuthorizationMatrixOnSqlite(SqlitePortalFixture portal) : AuthorizationMatrixTests(portal);
+
+[Collection(PostgreSqlPortalCollection.Name)]
+[RequiresPostgreSql]
+public sealed class AuthorizationMatrixOnPostgreSql(PostgreSqlPortalFixture portal) : AuthorizationMatrixTests(portal);
