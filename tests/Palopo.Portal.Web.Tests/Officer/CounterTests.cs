@@ -60,6 +60,7 @@ public abstract class CounterTests(PortalFixture portal) : RequestTestsBase(port
         Assert.Equal(walkIn.Nik, request.Answers[AssistedAnswers.ApplicantNik]);
         Assert.Equal("Hj. Andi Besse Tenri", request.Answers[AssistedAnswers.ApplicantName]);
         Assert.Matches($@"^ya\|{OfficerName}\|\d{{4}}-\d\d-\d\dT\d\d:\d\d:\d\dZ$", request.Answers[AssistedAnswers.Consent]);
+        Assert.Equal(new Application.PersonalData.PrivacyOptions().NoticeVersion, request.PrivacyNoticeVersion); // the notice the citizen consented to
         Assert.Equal(WalkInAddress, request.Answers["alamat_domisili"]);
         Assert.Equal(["ktp", "surat_pengantar_rt"], request.CurrentDocuments.Select(d => d.RequirementKey).Order());
 

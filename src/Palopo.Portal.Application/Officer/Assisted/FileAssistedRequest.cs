@@ -62,6 +62,7 @@ public sealed class FileAssistedRequest(
     AuditTrail audit,
     IFileStore files,
     TimeProvider clock,
+    Microsoft.Extensions.Options.IOptions<PersonalData.PrivacyOptions> privacy,
     ILogger<FileAssistedRequest> logger)
 {
     public const int MaxNameLength = 150;
@@ -184,6 +185,8 @@ public sealed class FileAssistedRequest(
             }
 
             db.ServiceRequests.Add(request);
+            // The citizen consented at the counter to the notice the officer showed: the current one.
+            request.RecordPrivacyNotice(privacy.Value.NoticeVersion);
             request.Submit(number, ReferenceNumber.NewTrackingCode(), calendar, PalopoTime.Today(clock), actor, now);
             audit.Record(AuditAction.AssistedRequestFiled, staff, "ServiceRequest", request.Id, reference: number,
                 detail: $"Loket: {service.Slug}; NIK {citizen.MaskedNik}");
