@@ -12,7 +12,9 @@ public sealed record MyDataExportFile(
     MyDataExportAccount Account,
     IReadOnlyList<MyDataExportRequest> Requests,
     IReadOnlyList<MyDataExportNotification> Notifications,
-    IReadOnlyList<MyDataExportAccess> AccessLog);
+    IReadOnlyList<MyDataExportAccess> AccessLog,
+    IReadOnlyList<MyDataExportRightsRequest> RightsRequests,
+    IReadOnlyList<MyDataExportIssuedDocument> IssuedDocuments);
 
 public sealed record MyDataExportAccount(
     string FullName, string? Email, string? PhoneNumber, string? Nik, string? KelurahanCode, string? KelurahanName,
@@ -31,6 +33,13 @@ public sealed record MyDataExportDocument(string RequirementKey, string FileName
 public sealed record MyDataExportEvent(DateTime AtUtc, RequestEventKind Kind, RequestStatus? FromStatus, RequestStatus? ToStatus, string Actor, string? Note);
 
 public sealed record MyDataExportNotification(NotificationKind Kind, string ReferenceNumber, DateTime CreatedAtUtc, DateTime? ReadAtUtc);
+
+public sealed record MyDataExportRightsRequest(
+    Domain.PersonalData.RightsRequestKind Kind, string Details, Domain.PersonalData.RightsRequestStatus Status,
+    DateTime FiledAtUtc, DateTime DueAtUtc, string? Response, DateTime? AnsweredAtUtc);
+
+public sealed record MyDataExportIssuedDocument(
+    string ReferenceNumber, string Number, string Title, DateTime IssuedAtUtc, string AgencyName, DateTime? RevokedAtUtc);
 
 public sealed record MyDataExportAccess(DateTime AtUtc, string ActorName, string? Agency, AuditAction Action, string? Reference);
 
@@ -104,10 +113,24 @@ public sealed class MyDataExport(IPortalDbContext db, IMyDataAccounts accounts, 
             .Select(a => new MyDataExportAccess(a.AtUtc, a.ActorName, a.AgencyName?.Id, a.Action, a.Reference))
             .ToList();
 
+        var rights = await db.RightsRequests.AsNoTracking()
+            .Where(r => r.UserId == userId)
+            .OrderBy(r => r.FiledAtUtc)
+            .Select(r => new MyDataExportRightsRequest(r.Kind, r.Details, r.Status, r.FiledAtUtc, r.DueAtUtc, r.Response, r.AnsweredAtUtc))
+            .ToListAsync(ct);
+
+        var issued = await (
+                from d in db.IssuedDocuments.AsNoTracking()
+                join r in db.ServiceRequests on d.RequestId equals r.Id
+                where r.ApplicantUserId == userId
+                orderby d.IssuedAtUtc
+                select new MyDataExportIssuedDocument(r.ReferenceNumber!, d.Number, d.Title, d.IssuedAtUtc, d.AgencyName, d.RevokedAtUtc))
+            .ToListAsync(ct);
+
         return new MyDataExportFile(
             clock.GetUtcNow().UtcDateTime,
             new MyDataExportAccount(account.FullName, account.Email, account.PhoneNumber, account.Nik, account.KelurahanCode, kelurahanName,
                 account.CreatedAtUtc, account.PrivacyNoticeVersion, account.PrivacyNoticeAcceptedAtUtc),
-            requests, notifications, access);
+            requests, notifications, access, rights, issued);
     }
 }

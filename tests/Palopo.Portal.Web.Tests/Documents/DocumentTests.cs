@@ -182,7 +182,7 @@ public abstract class DocumentTests(PortalFixture portal) : DocumentTestsBase(po
     }
 
     [PortalFact]
-    public async Task An_issued_pdf_is_kept_by_the_retention_purge_and_is_in_the_citizens_documents_zip()
+    public async Task An_issued_pdf_is_kept_by_the_retention_purge_and_is_in_the_citizens_zip_and_json_export()
     {
         var (client, _, reference) = await IssuedAktaAsync();
         var document = (await DocumentAsync(reference))!;
@@ -201,6 +201,17 @@ public abstract class DocumentTests(PortalFixture portal) : DocumentTestsBase(po
         using var copy = new MemoryStream();
         await pdf.CopyToAsync(copy);
         Assert.Equal(document.Sha256, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(copy.ToArray())));
+
+        // The JSON export lists the issued document and the citizen's rights requests too.
+        using (var filed = await client.SubmitFormAsync("/data-saya", new Dictionary<string, string?> { ["kind"] = "Access", ["details"] = "Salinan data saya." }, "/data-saya/hak"))
+            Assert.Equal(HttpStatusCode.Redirect, filed.StatusCode);
+        using var export = await client.GetAsync("/data-saya/unduh");
+        using var json = System.Text.Json.JsonDocument.Parse(await export.Content.ReadAsStringAsync());
+        var issued = Assert.Single(json.RootElement.GetProperty("issuedDocuments").EnumerateArray());
+        Assert.Equal(document.Number, issued.GetProperty("number").GetString());
+        Assert.Equal(reference, issued.GetProperty("referenceNumber").GetString());
+        var rights = Assert.Single(json.RootElement.GetProperty("rightsRequests").EnumerateArray());
+        Assert.Equal("Salinan data saya.", rights.GetProperty("details").GetString());
     }
 
     [PortalFact]
