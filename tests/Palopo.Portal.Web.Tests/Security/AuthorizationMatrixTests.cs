@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
+using Xunit.Abstractions;
 using Microsoft.Extensions.DependencyInjection;
 using Palopo.Portal.Application.Requests;
 using Palopo.Portal.Domain.Calendar;
@@ -21,7 +22,7 @@ namespace Palopo.Portal.Web.Tests.Security;
 /// (staff with their authenticator), against a request citizen A submitted through the real form.
 /// Refusals must not carry the resource's data, and refused unsafe requests must change nothing.
 /// </summary>
-public abstract class AuthorizationMatrixTests(PortalFixture portal) : DocumentTestsBase(portal)
+public abstract class AuthorizationMatrixTests(PortalFixture portal, ITestOutputHelper output) : DocumentTestsBase(portal)
 {
     private const string Marker = "Zulkarnain Rahasiamatriks";
     private const string RightsMarker = "Permintaan hak Rahasiamatriks";
@@ -140,6 +141,7 @@ public abstract class AuthorizationMatrixTests(PortalFixture portal) : DocumentT
         Assert.Equal(request.Status, after.Status);
         Assert.True(await InScopeAsync(sp => sp.GetRequiredService<PortalDbContext>().Notifications.Where(n => n.Id == notificationId).Select(n => n.ReadAtUtc == null).SingleAsync()),
             "Someone else marked citizen A's notification read.");
+        output.WriteLine($"{AuthorizationMatrix.Rows.Length} rows, {checks} checks, {failures.Count} failed");
         Assert.True(failures.Count == 0, $"{failures.Count} of {checks} checks failed:\n" + string.Join('\n', failures));
         Assert.True(checks > 200, $"only {checks} checks");
     }
@@ -281,8 +283,8 @@ public static class AppEndpoints
 }
 
 [Collection(SqlitePortalCollection.Name)]
-public sealed class AuthorizationMatrixOnSqlite(SqlitePortalFixture portal) : AuthorizationMatrixTests(portal);
+public sealed class AuthorizationMatrixOnSqlite(SqlitePortalFixture portal, ITestOutputHelper output) : AuthorizationMatrixTests(portal, output);
 
 [Collection(PostgreSqlPortalCollection.Name)]
 [RequiresPostgreSql]
-public sealed class AuthorizationMatrixOnPostgreSql(PostgreSqlPortalFixture portal) : AuthorizationMatrixTests(portal);
+public sealed class AuthorizationMatrixOnPostgreSql(PostgreSqlPortalFixture portal, ITestOutputHelper output) : AuthorizationMatrixTests(portal, output);

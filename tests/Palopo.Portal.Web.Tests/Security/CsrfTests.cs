@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using Xunit.Abstractions;
 using Microsoft.Extensions.DependencyInjection;
 using Palopo.Portal.Application.Requests;
 using Palopo.Portal.Domain.Calendar;
@@ -20,7 +21,7 @@ namespace Palopo.Portal.Web.Tests.Security;
 /// issued document, a rights request, a staff account, a holiday, a breach), so a post that got through would act.
 /// </summary>
 [Collection(SweepPortalCollection.Name)]
-public sealed class CsrfTests(SweepPortalFixture portal) : DocumentTestsBase(portal)
+public sealed class CsrfTests(SweepPortalFixture portal, ITestOutputHelper output) : DocumentTestsBase(portal)
 {
     private static readonly string[] Unsafe = ["POST", "PUT", "DELETE", "PATCH"];
 
@@ -100,6 +101,7 @@ public sealed class CsrfTests(SweepPortalFixture portal) : DocumentTestsBase(por
             }
         }
 
+        output.WriteLine($"{endpoints.Count} unsafe endpoints × 3 tokens, {failures.Count} failures");
         Assert.True(failures.Count == 0, string.Join('\n', failures));
         Assert.Equal(version, (await RequestAsync(reference)).Version);
         await AssertSignedInAsync(citizen, (await FindUserByRequestAsync(reference))!); // sign-out without a token did not sign out

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using Xunit.Abstractions;
 using Microsoft.Extensions.DependencyInjection;
 using Palopo.Portal.Domain.Agencies;
 using Palopo.Portal.Domain.PersonalData;
@@ -55,7 +56,7 @@ public static class BadValues
 /// counted around each one). Bodies that are not valid UTF-8 are sent raw as well.
 /// </summary>
 [Collection(SweepPortalCollection.Name)]
-public sealed partial class MalformedInputTests(SweepPortalFixture portal) : ApplyTestsBase(portal)
+public sealed partial class MalformedInputTests(SweepPortalFixture portal, ITestOutputHelper output) : ApplyTestsBase(portal)
 {
     private static readonly HashSet<int> Acceptable = [200, 302, 400, 404, 409, 422, 429];
 
@@ -164,6 +165,7 @@ public sealed partial class MalformedInputTests(SweepPortalFixture portal) : App
         await SweepRawBytesAsync(targets);
         await SweepLanguageSwitchAsync(anonymous);
 
+        output.WriteLine($"{_submissions} submissions over {targets.Count} forms, {_failures.Count} failed");
         Assert.True(_failures.Count == 0, $"{_failures.Count} of {_submissions} submissions failed:\n" + string.Join('\n', _failures.Take(60)));
         Assert.True(_submissions >= 1000, $"only {_submissions} submissions");
         Assert.Contains(await RequestsOfAsync(me.Email), r => r.ReferenceNumber == reference);
