@@ -7,19 +7,22 @@
 #  3. runs `sqlmap --batch --level 2 --risk 1`, bounded in time per target, against:
 #     - GET  /layanan?q=            catalogue search
 #     - POST /lacak                 tracking (an antiforgery cookie + token fetched first, passed as --cookie/--data)
-#     - GET  /verifikasi?kode=      document verification (skipped, with a message, if the route is not there)
-#     - POST /akun/masuk            sign-in form (antiforgery as above)
+#     - GET  /verifikasi?kode=      document verification, typed code (skipped, with a message, if the route is not there)
+#     - GET  /verifikasi/{code}     document verification, code in the path (the QR link; the lookup by code)
+#     - POST /akun/masuk            sign-in form (antiforgery as above; its own, longer limit: every try hashes a password)
 #  4. prints a summary per target and exits non-zero if sqlmap reports any injectable parameter
 #     (or a target could not be scanned at all).
 #
 # Loopback only: sqlmap is never pointed at another host. sqlmap's logs: artifacts/security-scan/.
-# Environment: PALOPO_SCAN_TIMEOUT (seconds per target, default 300), PALOPO_SCAN_LEVEL (2), PALOPO_SCAN_RISK (1).
+# Environment: PALOPO_SCAN_TIMEOUT (seconds per target, default 300), PALOPO_SCAN_SIGNIN_TIMEOUT (seconds for
+# the sign-in target, default 1200: its time-based tests wait on PBKDF2 for each try), PALOPO_SCAN_LEVEL (2), PALOPO_SCAN_RISK (1).
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
 export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 MSBUILDDISABLENODEREUSE=1
 
 per_target=${PALOPO_SCAN_TIMEOUT:-300}
+signin_limit=${PALOPO_SCAN_SIGNIN_TIMEOUT:-1200}
 level=${PALOPO_SCAN_LEVEL:-2}
 risk=${PALOPO_SCAN_RISK:-1}
 
@@ -105,7 +108,7 @@ scan() { # name, then sqlmap arguments
   grep -E "injectable|might be injectable|identified the following injection|HTTP error codes|CRITICAL|WARNING.*(heuristic|does not seem)|tested parameters" "$log" \
     | sed 's/^\[[0-9:]*\] //' | sort -u | head -n 25 || true
   local verdict
-  if grep -qE "sqlmap identified the following injection point|is vulnerable|Parameter: .* \((GET|POST)\)" "$log"; then
+  if grep -qE "sqlmap identified the following injection point|is vulnerable|Parameter: .* \((GET|POST|URI)\)" "$log"; then
     verdict="INJECTABLE"
     findings=$((findings + 1))
   elif [ "$rc" -eq 124 ] || [ "$rc" -eq 137 ]; then
@@ -140,10 +143,12 @@ if [ "$verify_status" = "404" ]; then
   summary+=("$(printf '%-22s %s' verification 'skipped: route not present (404)')")
 else
   scan verification -u "$base/verifikasi?kode=ABCD-1234" -p kode
+  # The QR link: the code is a path segment, marked with * for sqlmap (16 characters of the code alphabet).
+  scan verification-path -u "$base/verifikasi/7KQ2M9XH4TPA8WRD*"
 fi
 
 antiforgery /akun/masuk
-scan sign-in -u "$base/akun/masuk" --method POST --cookie "$af_cookie" --drop-set-cookie \
+per_target=$signin_limit scan sign-in -u "$base/akun/masuk" --method POST --cookie "$af_cookie" --drop-set-cookie \
   --data "Email=uji%40contoh.test&Password=salah-sekali-panjang&__RequestVerificationToken=$(urlencode "$af_token")" \
   -p "Email,Password"
 

@@ -26,7 +26,7 @@ public enum Access
 
 /// <param name="Method">GET or POST.</param>
 /// <param name="Template">The route template exactly as the app's EndpointDataSource has it.</param>
-/// <param name="Url">The address to hit: placeholders {ref}, {doc}, {slug}, {notif}, {counterref} are filled by the test's seed.</param>
+/// <param name="Url">The address to hit: placeholders {ref}, {issuedref}, {doc}, {slug}, {notif}, {counterref}, {rights}, {agency}, {staff}, {holiday}, {breach} are filled by the test's seed.</param>
 /// <param name="Expect">One letter per role, in <see cref="Role"/> order: A allow, R redirect, . deny.</param>
 public sealed record MatrixRow(string Method, string Template, string Url, string Expect)
 {
@@ -44,8 +44,9 @@ public sealed record MatrixRow(string Method, string Template, string Url, strin
 /// <summary>
 /// THE table: every route that is not public, per role. Resources belong to citizen A; the request is an
 /// akta kelahiran of Disdukcapil (the "owning agency"); "other agency" is DPMPTSP. Add a row for every
-/// new route (the coverage test fails until you do); add issued documents, rights requests and the
-/// admin pages here as they land on main.
+/// new route (the coverage test fails until you do). {issuedref} is a second akta of A, approved by the
+/// officer and the kepala (so issued); {rights} is A's rights request; the admin placeholders name a seeded
+/// agency, the officer's account, a holiday and a recorded breach.
 /// </summary>
 public static class AuthorizationMatrix
 {
@@ -60,6 +61,7 @@ public static class AuthorizationMatrix
         new("GET",  "permohonan/{referenceNumber}/berkas/{documentId:guid}", "/permohonan/{ref}/berkas/{doc}",      ".    A    .    .    .    .    ."),
         new("GET",  "permohonan/{referenceNumber}/terkirim",             "/permohonan/{ref}/terkirim",              ".    A    .    .    .    .    ."),
         new("GET",  "permohonan/{referenceNumber}/tanda-terima",         "/permohonan/{ref}/tanda-terima",          ".    A    .    .    .    .    ."),
+        new("GET",  "permohonan/{referenceNumber}/dokumen",             "/permohonan/{issuedref}/dokumen",           ".    A    .    .    .    .    ."),
         new("GET",  "permohonan/klaim",                                  "/permohonan/klaim",                       ".    A    A    .    .    .    ."),
         new("GET",  "layanan/{slug}/ajukan",                             "/layanan/{slug}/ajukan",                  ".    A    A    .    .    .    ."),
         new("POST", "permohonan/{referenceNumber}/perbaiki",             "/permohonan/{ref}/perbaiki",              ".    A    .    .    .    .    ."),
@@ -69,6 +71,11 @@ public static class AuthorizationMatrix
         // ---- citizen: personal data
         new("GET",  "data-saya",                                         "/data-saya",                              ".    A    A    .    .    .    ."),
         new("GET",  "data-saya/unduh",                                   "/data-saya/unduh",                        ".    A    A    .    .    .    ."),
+        new("POST", "data-saya/hak",                                    "/data-saya/hak",                            ".    A    A    .    .    .    ."),
+        new("GET",  "data-saya/hak/{id:guid}",                          "/data-saya/hak/{rights}",                   ".    A    .    .    .    .    ."),
+        new("GET",  "data-saya/dokumen",                                "/data-saya/dokumen",                        ".    A    R    .    .    .    ."),
+        new("GET",  "data-saya/persetujuan",                            "/data-saya/persetujuan",                    ".    A    A    .    .    .    ."),
+        new("POST", "data-saya/persetujuan",                            "/data-saya/persetujuan",                    ".    A    A    .    .    .    ."),
         // ---- notifications (everyone signed in has their own; marking another's is refused)
         new("GET",  "notifikasi",                                        "/notifikasi",                             ".    A    A    A    A    A    A"),
         new("POST", "notifikasi/tandai-semua",                           "/notifikasi/tandai-semua",                ".    A    A    A    A    A    A"),
@@ -92,6 +99,11 @@ public static class AuthorizationMatrix
         new("POST", "petugas/permohonan/{referenceNumber}/kembalikan",   "/petugas/permohonan/{ref}/kembalikan",    ".    .    .    A    .    A    ."),
         new("POST", "petugas/permohonan/{referenceNumber}/tolak",        "/petugas/permohonan/{ref}/tolak",         ".    .    .    A    .    A    ."),
         new("POST", "petugas/permohonan/{referenceNumber}/catatan",      "/petugas/permohonan/{ref}/catatan",       ".    .    .    A    .    A    ."),
+        // ---- issued documents: download by the owning agency; revoking is the supervisor's
+        new("GET",  "petugas/permohonan/{referenceNumber}/dokumen",     "/petugas/permohonan/{issuedref}/dokumen",   ".    .    .    A    .    A    ."),
+        new("POST", "petugas/permohonan/{referenceNumber}/terbitkan",   "/petugas/permohonan/{ref}/terbitkan",       ".    .    .    A    .    A    ."),
+        new("GET",  "petugas/permohonan/{referenceNumber}/dokumen/cabut", "/petugas/permohonan/{issuedref}/dokumen/cabut", ".    .    .    .    .    A    ."),
+        new("POST", "petugas/permohonan/{referenceNumber}/dokumen/cabut", "/petugas/permohonan/{issuedref}/dokumen/cabut", ".    .    .    .    .    A    ."),
         new("GET",  "petugas/loket",                                     "/petugas/loket",                          ".    .    .    A    A    A    ."),
         new("POST", "petugas/loket",                                     "/petugas/loket",                          ".    .    .    A    A    A    ."),
         new("GET",  "petugas/loket/{slug}",                              "/petugas/loket/{slug}",                   ".    .    .    A    .    A    ."),
@@ -104,6 +116,47 @@ public static class AuthorizationMatrix
         new("POST", "petugas/kepala/alihkan/{reference}",                "/petugas/kepala/alihkan/{ref}",           ".    .    .    .    .    A    ."),
         // ---- administration (/admin)
         new("GET",  "admin",                                             "/admin",                                  ".    .    .    .    .    .    A"),
+        new("GET",  "admin/instansi",                                   "/admin/instansi",                           ".    .    .    .    .    .    A"),
+        new("GET",  "admin/instansi/baru",                              "/admin/instansi/baru",                      ".    .    .    .    .    .    A"),
+        new("POST", "admin/instansi/baru",                              "/admin/instansi/baru",                      ".    .    .    .    .    .    A"),
+        new("GET",  "admin/instansi/{code}",                            "/admin/instansi/{agency}",                  ".    .    .    .    .    .    A"),
+        new("GET",  "admin/instansi/{code}/ubah",                       "/admin/instansi/{agency}/ubah",             ".    .    .    .    .    .    A"),
+        new("POST", "admin/instansi/{code}/ubah",                       "/admin/instansi/{agency}/ubah",             ".    .    .    .    .    .    A"),
+        new("GET",  "admin/layanan",                                    "/admin/layanan",                            ".    .    .    .    .    .    A"),
+        new("GET",  "admin/layanan/baru",                               "/admin/layanan/baru",                       ".    .    .    .    .    .    A"),
+        new("POST", "admin/layanan/baru",                               "/admin/layanan/baru",                       ".    .    .    .    .    .    A"),
+        new("GET",  "admin/layanan/{slug}",                             "/admin/layanan/{slug}",                     ".    .    .    .    .    .    A"),
+        new("GET",  "admin/layanan/{slug}/ubah",                        "/admin/layanan/{slug}/ubah",                ".    .    .    .    .    .    A"),
+        new("POST", "admin/layanan/{slug}/ubah",                        "/admin/layanan/{slug}/ubah",                ".    .    .    .    .    .    A"),
+        new("POST", "admin/layanan/{slug}/pensiunkan",                  "/admin/layanan/{slug}/pensiunkan",          ".    .    .    .    .    .    A"),
+        new("POST", "admin/layanan/{slug}/aktifkan",                    "/admin/layanan/{slug}/aktifkan",            ".    .    .    .    .    .    A"),
+        new("GET",  "admin/layanan/{slug}/formulir",                    "/admin/layanan/{slug}/formulir",            ".    .    .    .    .    .    A"),
+        new("POST", "admin/layanan/{slug}/formulir",                    "/admin/layanan/{slug}/formulir",            ".    .    .    .    .    .    A"),
+        new("GET",  "admin/layanan/{slug}/alur",                        "/admin/layanan/{slug}/alur",                ".    .    .    .    .    .    A"),
+        new("POST", "admin/layanan/{slug}/alur",                        "/admin/layanan/{slug}/alur",                ".    .    .    .    .    .    A"),
+        new("GET",  "admin/petugas",                                    "/admin/petugas",                            ".    .    .    .    .    .    A"),
+        new("GET",  "admin/petugas/undang",                             "/admin/petugas/undang",                     ".    .    .    .    .    .    A"),
+        new("POST", "admin/petugas/undang",                             "/admin/petugas/undang",                     ".    .    .    .    .    .    A"),
+        new("GET",  "admin/petugas/{id:guid}",                          "/admin/petugas/{staff}",                    ".    .    .    .    .    .    A"),
+        new("POST", "admin/petugas/{id:guid}",                          "/admin/petugas/{staff}",                    ".    .    .    .    .    .    A"),
+        new("POST", "admin/petugas/{id:guid}/undang-ulang",             "/admin/petugas/{staff}/undang-ulang",       ".    .    .    .    .    .    A"),
+        new("POST", "admin/petugas/{id:guid}/nonaktifkan",              "/admin/petugas/{staff}/nonaktifkan",        ".    .    .    .    .    .    A"),
+        new("POST", "admin/petugas/{id:guid}/aktifkan",                 "/admin/petugas/{staff}/aktifkan",           ".    .    .    .    .    .    A"),
+        new("GET",  "admin/hari-libur",                                 "/admin/hari-libur",                         ".    .    .    .    .    .    A"),
+        new("POST", "admin/hari-libur/tambah",                          "/admin/hari-libur/tambah",                  ".    .    .    .    .    .    A"),
+        new("POST", "admin/hari-libur/{id:guid}/hapus",                 "/admin/hari-libur/{holiday}/hapus",         ".    .    .    .    .    .    A"),
+        new("GET",  "admin/audit",                                      "/admin/audit",                              ".    .    .    .    .    .    A"),
+        new("GET",  "admin/audit.csv",                                  "/admin/audit.csv",                          ".    .    .    .    .    .    A"),
+        new("GET",  "admin/hak-data",                                   "/admin/hak-data",                           ".    .    .    .    .    .    A"),
+        new("GET",  "admin/hak-data/{id:guid}",                         "/admin/hak-data/{rights}",                  ".    .    .    .    .    .    A"),
+        new("POST", "admin/hak-data/{id:guid}",                         "/admin/hak-data/{rights}",                  ".    .    .    .    .    .    A"),
+        new("GET",  "admin/insiden",                                    "/admin/insiden",                            ".    .    .    .    .    .    A"),
+        new("GET",  "admin/insiden/baru",                               "/admin/insiden/baru",                       ".    .    .    .    .    .    A"),
+        new("POST", "admin/insiden/baru",                               "/admin/insiden/baru",                       ".    .    .    .    .    .    A"),
+        new("GET",  "admin/insiden/{id:guid}",                          "/admin/insiden/{breach}",                   ".    .    .    .    .    .    A"),
+        new("POST", "admin/insiden/{id:guid}/otoritas",                 "/admin/insiden/{breach}/otoritas",          ".    .    .    .    .    .    A"),
+        new("POST", "admin/insiden/{id:guid}/subjek",                   "/admin/insiden/{breach}/subjek",            ".    .    .    .    .    .    A"),
+        new("POST", "admin/insiden/{id:guid}/beritahu",                 "/admin/insiden/{breach}/beritahu",          ".    .    .    .    .    .    A"),
     ];
 
     /// <summary>
@@ -122,5 +175,9 @@ public static class AuthorizationMatrix
         "GET akun/atur-ulang-sandi", "POST akun/atur-ulang-sandi", "GET akun/atur-ulang-sandi/selesai",
         "* galat/{code:int}", "* {*path}", "GET dev/surat/{fileName}", "GET dev/surat",
         "* health/live", "* health/ready",
+        // Issued-document verification is public by design (DESIGN.md): it shows only status, masked NIK and dates.
+        "GET verifikasi", "GET verifikasi/{code}", "POST verifikasi/berkas",
+        // A staff invitation is accepted signed out; the link's single-use token is the credential (a bad one is 404).
+        "GET akun/undangan", "POST akun/undangan",
     ];
 }

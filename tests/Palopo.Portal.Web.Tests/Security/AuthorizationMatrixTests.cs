@@ -3,10 +3,16 @@ using System.Text;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
+using Xunit.Abstractions;
 using Microsoft.Extensions.DependencyInjection;
+using Palopo.Portal.Application.Requests;
+using Palopo.Portal.Domain.Calendar;
+using Palopo.Portal.Domain.Common;
 using Palopo.Portal.Domain.Notifications;
+using Palopo.Portal.Domain.PersonalData;
+using Palopo.Portal.Domain.Requests;
 using Palopo.Portal.Infrastructure.Persistence;
-using Palopo.Portal.Web.Tests.Apply;
+using Palopo.Portal.Web.Tests.Documents;
 using Palopo.Portal.Web.Tests.Support;
 
 namespace Palopo.Portal.Web.Tests.Security;
@@ -16,9 +22,10 @@ namespace Palopo.Portal.Web.Tests.Security;
 /// (staff with their authenticator), against a request citizen A submitted through the real form.
 /// Refusals must not carry the resource's data, and refused unsafe requests must change nothing.
 /// </summary>
-public abstract class AuthorizationMatrixTests(PortalFixture portal) : ApplyTestsBase(portal)
+public abstract class AuthorizationMatrixTests(PortalFixture portal, ITestOutputHelper output) : DocumentTestsBase(portal)
 {
     private const string Marker = "Zulkarnain Rahasiamatriks";
+    private const string RightsMarker = "Permintaan hak Rahasiamatriks";
 
     [PortalFact]
     public async Task Every_route_answers_every_role_as_the_matrix_says_and_refusals_leak_nothing()
@@ -45,6 +52,33 @@ public abstract class AuthorizationMatrixTests(PortalFixture portal) : ApplyTest
             return notification.Id;
         });
 
+        // A second akta of A, approved by the officer and the kepala: issued, with its PDF.
+        var issuedReference = await SubmitValidAsync(citizenA);
+        Assert.Equal(RequestActionOutcome.Done, (await ApproveAsync(issuedReference, Officer)).Outcome);
+        Assert.Equal(RequestStatus.Issued, (await ApproveAsync(issuedReference, Kepala)).Status);
+        // A's rights request, filed through the form.
+        Guid rightsId;
+        using (var filed = await citizenA.SubmitFormAsync("/data-saya", new Dictionary<string, string?> { ["kind"] = nameof(RightsRequestKind.Access), ["details"] = RightsMarker }, "/data-saya/hak"))
+        {
+            var location = Redirects.AssertRedirect(filed);
+            rightsId = Guid.Parse(location[(location.LastIndexOf('/') + 1)..]);
+        }
+
+        // The admin pages' resources: the owning agency, the officer's account, a holiday, a recorded breach.
+        var officerId = await UserIdAsync(Officer);
+        var (agencyCode, holidayId, breachId) = await InScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<PortalDbContext>();
+            var code = await (from s in db.Services join g in db.Agencies on s.AgencyId equals g.Id where s.Slug == Slug select g.Code).SingleAsync();
+            var holiday = new Holiday(new DateOnly(2031, 3, 3), new LocalizedText("Libur uji matriks", "Matrix test holiday"), HolidayKind.National);
+            db.Holidays.Add(holiday);
+            var now = DateTime.UtcNow;
+            var breach = DataBreach.Record("Insiden uji matriks", "Nama", "Uji", "Uji", now.AddHours(-3), now.AddHours(-2), "Admin", now);
+            db.DataBreaches.Add(breach);
+            await db.SaveChangesAsync();
+            return (code, holiday.Id, breach.Id);
+        });
+
         var (citizenB, _) = await SignedInCitizenAsync();
         var clients = new Dictionary<Role, PortalClient>
         {
@@ -57,12 +91,18 @@ public abstract class AuthorizationMatrixTests(PortalFixture portal) : ApplyTest
             [Role.Admin] = await StaffAsync("admin@palopo.test"),
         };
         string Fill(string url) => url
+            .Replace("{issuedref}", issuedReference, StringComparison.Ordinal)
             .Replace("{ref}", reference, StringComparison.Ordinal)
             .Replace("{counterref}", reference, StringComparison.Ordinal)
             .Replace("{doc}", documentId.ToString(), StringComparison.Ordinal)
             .Replace("{slug}", Slug, StringComparison.Ordinal)
-            .Replace("{notif}", notificationId.ToString(), StringComparison.Ordinal);
-        var secrets = new[] { Marker, a.Email, a.MaskedNik, a.Nik };
+            .Replace("{notif}", notificationId.ToString(), StringComparison.Ordinal)
+            .Replace("{rights}", rightsId.ToString(), StringComparison.Ordinal)
+            .Replace("{agency}", agencyCode, StringComparison.Ordinal)
+            .Replace("{staff}", officerId.ToString(), StringComparison.Ordinal)
+            .Replace("{holiday}", holidayId.ToString(), StringComparison.Ordinal)
+            .Replace("{breach}", breachId.ToString(), StringComparison.Ordinal);
+        var secrets = new[] { Marker, RightsMarker, a.Email, a.MaskedNik, a.Nik };
 
         var failures = new List<string>();
         var checks = 0;
@@ -81,6 +121,7 @@ public abstract class AuthorizationMatrixTests(PortalFixture portal) : ApplyTest
         // Unsafe requests, only from the roles that must be refused: with a valid antiforgery token of
         // their own and plausible fields, so the refusal comes from authorisation, not from the token or the form.
         var versionBefore = (await RequestAsync(reference)).Version;
+        var stateBefore = await StateAsync(issuedReference, rightsId, officerId, breachId);
         foreach (var row in AuthorizationMatrix.Rows.Where(r => r.Method == "POST"))
         {
             foreach (var (role, client) in clients.Where(c => row.For(c.Key) == Access.Deny))
@@ -94,11 +135,13 @@ public abstract class AuthorizationMatrixTests(PortalFixture portal) : ApplyTest
             }
         }
 
+        Assert.Equal(stateBefore, await StateAsync(issuedReference, rightsId, officerId, breachId));
         var after = await RequestAsync(reference);
         Assert.Equal(versionBefore, after.Version);
         Assert.Equal(request.Status, after.Status);
         Assert.True(await InScopeAsync(sp => sp.GetRequiredService<PortalDbContext>().Notifications.Where(n => n.Id == notificationId).Select(n => n.ReadAtUtc == null).SingleAsync()),
             "Someone else marked citizen A's notification read.");
+        output.WriteLine($"{AuthorizationMatrix.Rows.Length} rows, {checks} checks, {failures.Count} failed");
         Assert.True(failures.Count == 0, $"{failures.Count} of {checks} checks failed:\n" + string.Join('\n', failures));
         Assert.True(checks > 200, $"only {checks} checks");
     }
@@ -173,14 +216,42 @@ public abstract class AuthorizationMatrixTests(PortalFixture portal) : ApplyTest
         new("PemohonNik", "7373014501900001"),
         new("PemohonNama", "Siti Aminah"),
         new("Persetujuan", "ya"),
+        // The personal-data and admin forms: enough that a leaked handler would act on them.
+        new("kind", nameof(RightsRequestKind.Access)),
+        new("details", "uji otorisasi"),
+        new("setuju", "true"),
+        new("response", "uji otorisasi"),
+        new("Name", "Instansi Uji Otorisasi"),
+        new("NameEn", "Authorisation Test Agency"),
+        new("ShortName", "UJI"),
+        new("Email", "uji.otorisasi@palopo.test"),
+        new("FullName", "Uji Otorisasi"),
+        new("Role", "Admin"),
+        new("Date", "2031-04-04"),
+        new("Title", "Insiden palsu"),
     ];
 
-    private async Task<PortalClient> StaffAsync(string email)
+    /// <summary>What a refused POST to the new citizen, officer and admin routes would change if it got through.</summary>
+    private Task<string> StateAsync(string issuedReference, Guid rightsId, Guid officerId, Guid breachId) => InScopeAsync(async sp =>
     {
-        var client = NewClient();
-        await SignInWithAuthenticatorAsync(client, email, Citizen.DemoPassword, Citizen.DemoStaffAuthenticatorKey);
-        return client;
-    }
+        var db = sp.GetRequiredService<PortalDbContext>();
+        var revoked = await (from d in db.IssuedDocuments join r in db.ServiceRequests on d.RequestId equals r.Id
+                             where r.ReferenceNumber == issuedReference select d.RevokedAtUtc).ToListAsync();
+        var rights = await db.RightsRequests.Where(r => r.Id == rightsId).Select(r => r.Status).SingleAsync();
+        var officer = await db.Users.Where(u => u.Id == officerId).Select(u => new { u.IsActive, u.AgencyId, u.SecurityStamp }).SingleAsync();
+        var officerRoles = await db.UserRoles.CountAsync(r => r.UserId == officerId);
+        var breach = await db.DataBreaches.Where(b => b.Id == breachId).Select(b => new { b.Version, b.AuthorityNotifiedAtUtc, b.SubjectsNotifiedAtUtc }).SingleAsync();
+        var services = await db.Services.Select(s => new { s.Slug, s.IsActive, s.CurrentFormVersion, s.UpdatedAtUtc }).OrderBy(s => s.Slug).ToListAsync();
+        var agencies = await db.Agencies.Select(g => g.Code + ":" + g.Name + ":" + g.IsActive).ToListAsync();
+        return string.Join('\n',
+            $"issued: {revoked.Count} revoked: {revoked.Count(r => r is not null)}",
+            $"rights: {rights} of {await db.RightsRequests.CountAsync()}",
+            $"officer: {officer} roles {officerRoles}; users {await db.Users.CountAsync()} active {await db.Users.CountAsync(u => u.IsActive)}",
+            $"breach: {breach}; breaches {await db.DataBreaches.CountAsync()}; subjects {await db.BreachSubjects.CountAsync()}",
+            $"holidays {await db.Holidays.CountAsync()}; form versions {await db.ServiceFormVersions.CountAsync()}",
+            string.Join(';', services),
+            string.Join(';', agencies.Order(StringComparer.Ordinal)));
+    });
 }
 
 /// <summary>The app's own list of endpoints: "METHOD template" (template without its leading slash; "*" for any method).</summary>
@@ -212,8 +283,8 @@ public static class AppEndpoints
 }
 
 [Collection(SqlitePortalCollection.Name)]
-public sealed class AuthorizationMatrixOnSqlite(SqlitePortalFixture portal) : AuthorizationMatrixTests(portal);
+public sealed class AuthorizationMatrixOnSqlite(SqlitePortalFixture portal, ITestOutputHelper output) : AuthorizationMatrixTests(portal, output);
 
 [Collection(PostgreSqlPortalCollection.Name)]
 [RequiresPostgreSql]
-public sealed class AuthorizationMatrixOnPostgreSql(PostgreSqlPortalFixture portal) : AuthorizationMatrixTests(portal);
+public sealed class AuthorizationMatrixOnPostgreSql(PostgreSqlPortalFixture portal, ITestOutputHelper output) : AuthorizationMatrixTests(portal, output);

@@ -1,7 +1,11 @@
 using System.Net;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using Xunit.Abstractions;
 using Microsoft.Extensions.DependencyInjection;
+using Palopo.Portal.Domain.Agencies;
+using Palopo.Portal.Domain.PersonalData;
+using Palopo.Portal.Domain.Services;
 using Palopo.Portal.Infrastructure.Persistence;
 using Palopo.Portal.Web.Tests.Apply;
 using Palopo.Portal.Web.Tests.Support;
@@ -52,14 +56,15 @@ public static class BadValues
 /// counted around each one). Bodies that are not valid UTF-8 are sent raw as well.
 /// </summary>
 [Collection(SweepPortalCollection.Name)]
-public sealed class MalformedInputTests(SweepPortalFixture portal) : ApplyTestsBase(portal)
+public sealed partial class MalformedInputTests(SweepPortalFixture portal, ITestOutputHelper output) : ApplyTestsBase(portal)
 {
     private static readonly HashSet<int> Acceptable = [200, 302, 400, 404, 409, 422, 429];
 
     private int _submissions;
     private readonly List<string> _failures = [];
 
-    private sealed record FormTarget(string Name, PortalClient Client, string PageUrl, string Action, bool Multipart = false);
+    /// <param name="Baseline">Valid values under the bad one, so each bad value is judged on its own rather than beside empty fields.</param>
+    private sealed record FormTarget(string Name, PortalClient Client, string PageUrl, string Action, bool Multipart = false, IReadOnlyDictionary<string, string?>? Baseline = null);
 
     [Fact]
     public async Task Every_form_answers_bad_values_with_a_page_and_stores_nothing_half_way()
@@ -87,6 +92,35 @@ public sealed class MalformedInputTests(SweepPortalFixture portal) : ApplyTestsB
                    new Dictionary<string, string?> { ["tandai"] = "f_nama_anak", ["alasan[f_nama_anak]"] = "Ejaan nama anak salah." }))
             Assert.Equal(HttpStatusCode.Redirect, sentBack.StatusCode);
 
+        // The personal-data and admin forms: a rights request of the citizen for the desk's answer form,
+        // and an agency and a service of their own for the edit forms (an accepted odd value renames them, not the demo ones).
+        var admin = NewClient();
+        await SignInWithAuthenticatorAsync(admin, "admin@palopo.test", Citizen.DemoPassword, Citizen.DemoStaffAuthenticatorKey);
+        Guid rightsId;
+        using (var filed = await citizen.SubmitFormAsync("/data-saya", new Dictionary<string, string?> { ["kind"] = nameof(RightsRequestKind.Access), ["details"] = "Salinan data saya." }, "/data-saya/hak"))
+        {
+            var location = Redirects.AssertRedirect(filed);
+            rightsId = Guid.Parse(location[(location.LastIndexOf('/') + 1)..]);
+        }
+
+        var (agencyCode, disdukcapilId) = await InScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<PortalDbContext>();
+            var agency = new Agency("uji-sapuan", "Instansi Uji Sapuan", "Sweep Test Agency", "Uji");
+            db.Agencies.Add(agency);
+            await db.SaveChangesAsync();
+            return (agency.Code, await db.Agencies.Where(a => a.Code == "disdukcapil").Select(a => a.Id).SingleAsync());
+        });
+        var serviceFields = new Dictionary<string, string?>
+        {
+            ["AgencyId"] = disdukcapilId.ToString(), ["NameId"] = "Izin Uji Sapuan", ["NameEn"] = "Sweep test permit",
+            ["SummaryId"] = "Ringkasan.", ["DescriptionId"] = "Uraian.", ["LifeEvent"] = nameof(LifeEvent.BusinessAndPermits),
+            ["Fee"] = "0", ["ServiceDays"] = "5", ["SortOrder"] = "950", ["Issuance"] = nameof(IssuanceMode.Automatic), ["Courses"] = "",
+        };
+        const string service = "uji-sapuan";
+        using (var created = await admin.SubmitFormAsync("/admin/layanan/baru", new Dictionary<string, string?>(serviceFields) { ["Slug"] = service }))
+            Redirects.AssertRedirect(created, $"/admin/layanan/{service}");
+
         var targets = new List<FormTarget>
         {
             new("registration", anonymous, "/akun/daftar", "/akun/daftar"),
@@ -105,17 +139,33 @@ public sealed class MalformedInputTests(SweepPortalFixture portal) : ApplyTestsB
             new("counter form", officer, $"/petugas/loket/{Slug}", $"/petugas/loket/{Slug}", Multipart: true),
             new("correction", citizen, $"/permohonan/{forCorrection}/perbaiki", $"/permohonan/{forCorrection}/perbaiki", Multipart: true),
             new("withdraw", citizen, $"/permohonan/{reference}/tarik", $"/permohonan/{reference}/tarik"),
+            new("rights request", citizen, "/data-saya", "/data-saya/hak", Baseline: new Dictionary<string, string?> { ["kind"] = nameof(RightsRequestKind.Correction), ["details"] = "Nama saya salah eja." }),
+            new("consent", citizen, "/data-saya/persetujuan", "/data-saya/persetujuan"),
+            new("verify upload", anonymous, "/verifikasi", "/verifikasi/berkas", Multipart: true),
+            new("admin agency create", admin, "/admin/instansi/baru", "/admin/instansi/baru",
+                Baseline: new Dictionary<string, string?> { ["Code"] = "uji-sapuan-baru", ["Name"] = "Instansi Baru", ["NameEn"] = "New agency", ["ShortName"] = "Baru" }),
+            new("admin agency edit", admin, $"/admin/instansi/{agencyCode}/ubah", $"/admin/instansi/{agencyCode}/ubah"),
+            new("admin service create", admin, "/admin/layanan/baru", "/admin/layanan/baru", Baseline: new Dictionary<string, string?>(serviceFields) { ["Slug"] = "uji-sapuan-baru" }),
+            new("admin service edit", admin, $"/admin/layanan/{service}/ubah", $"/admin/layanan/{service}/ubah"),
+            new("admin form editor", admin, $"/admin/layanan/{service}/formulir", $"/admin/layanan/{service}/formulir"),
+            new("admin workflow", admin, $"/admin/layanan/{service}/alur", $"/admin/layanan/{service}/alur"),
+            new("admin staff invite", admin, "/admin/petugas/undang", "/admin/petugas/undang"),
+            new("admin holiday", admin, "/admin/hari-libur", "/admin/hari-libur/tambah"),
+            new("admin breach", admin, "/admin/insiden/baru", "/admin/insiden/baru"),
+            new("admin rights desk answer", admin, $"/admin/hak-data/{rightsId}", $"/admin/hak-data/{rightsId}"),
         };
 
         foreach (var target in targets)
             await SweepAsync(target);
 
-        // Uploads with lying names and contents.
+        // Uploads with lying names and contents, to the application and to the public verification.
         await SweepUploadsAsync(citizen);
+        await SweepVerificationAsync(anonymous);
         // Raw bodies that are not UTF-8, and the language switch.
         await SweepRawBytesAsync(targets);
         await SweepLanguageSwitchAsync(anonymous);
 
+        output.WriteLine($"{_submissions} submissions over {targets.Count} forms, {_failures.Count} failed");
         Assert.True(_failures.Count == 0, $"{_failures.Count} of {_submissions} submissions failed:\n" + string.Join('\n', _failures.Take(60)));
         Assert.True(_submissions >= 1000, $"only {_submissions} submissions");
         Assert.Contains(await RequestsOfAsync(me.Email), r => r.ReferenceNumber == reference);
@@ -125,7 +175,8 @@ public sealed class MalformedInputTests(SweepPortalFixture portal) : ApplyTestsB
     {
         var page = await target.Client.GetPageAsync(target.PageUrl);
         var form = page.Form(target.Action);
-        var fields = FormFields.Of(form).Select(f => f.Key).Where(k => k != "__RequestVerificationToken").Distinct().ToList();
+        // One row of a repeated list (Sections[0], Steps[0]) stands for the others: same binder, same rules.
+        var fields = FormFields.Of(form).Select(f => f.Key).Where(k => k != "__RequestVerificationToken" && !RepeatedRow().IsMatch(k)).Distinct().ToList();
         // Field names a form might not render but the binder would take (wrong types, injected extras).
         fields.AddRange(["Version", "Id", "UserId", "Answers[nama_anak]", "ReturnUrl"]);
         foreach (var field in fields.Distinct())
@@ -135,9 +186,10 @@ public sealed class MalformedInputTests(SweepPortalFixture portal) : ApplyTestsB
                 if (target.Multipart && value.Length > 50_000 && field.StartsWith("Answers[", StringComparison.Ordinal) is false)
                     continue; // multipart bodies of 100 KB per non-answer field add time, not coverage
                 var before = await CountsAsync();
+                var values = new Dictionary<string, string?>(target.Baseline ?? new Dictionary<string, string?>()) { [field] = value };
                 using var response = target.Multipart
-                    ? await target.Client.SubmitMultipartAsync(page, target.Action, new Dictionary<string, string?> { [field] = value })
-                    : await target.Client.SubmitAsync(page, target.Action, new Dictionary<string, string?> { [field] = value });
+                    ? await target.Client.SubmitMultipartAsync(page, target.Action, values)
+                    : await target.Client.SubmitAsync(page, target.Action, values);
                 await JudgeAsync($"{target.Name} [{field}] = {name}", response, before);
             }
         }
@@ -172,6 +224,43 @@ public sealed class MalformedInputTests(SweepPortalFixture portal) : ApplyTestsB
                 // "simpan" keeps a draft on purpose (and a valid "kirim" with one good file may not apply): judged for status only.
                 await JudgeAsync($"upload {name} ({action})", response, action == "kirim" && name != "unknown field" ? before : null);
             }
+        }
+    }
+
+    /// <summary>The public check: bad codes typed in the form and in the address, and files that are not issued PDFs.</summary>
+    private async Task SweepVerificationAsync(PortalClient anonymous)
+    {
+        foreach (var (name, value) in BadValues.All.Where(v => v.Value.Length < 10_000))
+        {
+            using var typed = await anonymous.GetAsync("/verifikasi?kode=" + Uri.EscapeDataString(value));
+            await JudgeAsync($"verify code typed = {name}", typed, null);
+            if (value.Length == 0 || value.Contains('\0', StringComparison.Ordinal))
+                continue; // a NUL in the path never reaches the app (Kestrel answers 400; the test host cannot even send it)
+            using var inPath = await anonymous.GetAsync("/verifikasi/" + Uri.EscapeDataString(value));
+            await JudgeAsync($"verify code in path = {name}", inPath, null);
+        }
+
+        var files = new (string Name, FileUpload File)[]
+        {
+            ("empty file", new FileUpload("berkas", "kosong.pdf", [], "application/pdf")),
+            ("exe named pdf", new FileUpload("berkas", "dokumen.pdf", "MZ\u0090\0\u0003"u8.ToArray(), "application/pdf")),
+            ("html named pdf", new FileUpload("berkas", "dokumen.pdf", "<html><script>alert(1)</script></html>"u8.ToArray(), "application/pdf")),
+            ("truncated pdf", new FileUpload("berkas", "pendek.pdf", "%PD"u8.ToArray(), "application/pdf")),
+            ("pdf header only", new FileUpload("berkas", "kepala.pdf", "%PDF-1.7\n%%EOF"u8.ToArray(), "application/pdf")),
+            ("a pdf we did not issue", new FileUpload("berkas", "lain.pdf", FileUpload.PdfBytes, "application/pdf")),
+            ("pdf with garbage tail", new FileUpload("berkas", "ekor.pdf", [.. FileUpload.PdfBytes, .. new byte[64 * 1024]], "application/pdf")),
+            ("one byte too large", new FileUpload("berkas", "besar.pdf", [.. "%PDF-1.7\n"u8.ToArray(), .. new byte[Palopo.Portal.Application.Documents.VerifyDocument.MaxUploadBytes - 8]], "application/pdf")),
+            ("path traversal name", new FileUpload("berkas", "../../etc/passwd", FileUpload.PdfBytes, "application/pdf")),
+            ("huge name", new FileUpload("berkas", new string('a', 5000) + ".pdf", FileUpload.PdfBytes, "application/pdf")),
+            ("eicar", new FileUpload("berkas", "eicar.pdf", Encoding.ASCII.GetBytes(ClamdScannerTests.Eicar), "application/pdf")),
+            ("wrong field", new FileUpload("bukan_berkas", "x.pdf", FileUpload.PdfBytes, "application/pdf")),
+        };
+        foreach (var (name, file) in files)
+        {
+            var page = await anonymous.GetPageAsync("/verifikasi");
+            var before = await CountsAsync();
+            using var response = await anonymous.SubmitMultipartAsync(page, "/verifikasi/berkas", files: [file]);
+            await JudgeAsync($"verify upload {name}", response, before);
         }
     }
 
@@ -252,7 +341,10 @@ public sealed class MalformedInputTests(SweepPortalFixture portal) : ApplyTestsB
         }
     }
 
-    private sealed record Counts(int Users, int Requests, int Events, int Documents);
+    private sealed record Counts(int Users, int Requests, int Events, int Documents, string PersonalData, string Admin);
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\[[1-9][0-9]*\]")]
+    private static partial System.Text.RegularExpressions.Regex RepeatedRow();
 
     /// <summary>
     /// Rows a refused submission must not add. Drafts are left out on purpose: a refused application
@@ -266,6 +358,11 @@ public sealed class MalformedInputTests(SweepPortalFixture portal) : ApplyTestsB
             await db.Users.CountAsync(),
             await live.CountAsync(),
             await db.RequestEvents.CountAsync(e => live.Contains(e.RequestId)),
-            await db.RequestDocuments.CountAsync(d => live.Contains(d.RequestId)));
+            await db.RequestDocuments.CountAsync(d => live.Contains(d.RequestId)),
+            string.Join(' ', await db.RightsRequests.CountAsync(), await db.RightsRequests.CountAsync(r => r.Status != RightsRequestStatus.Received),
+                await db.Users.CountAsync(u => u.PrivacyNoticeAcceptedAtUtc != null), await db.DataBreaches.CountAsync(), await db.BreachSubjects.CountAsync()),
+            string.Join(' ', await db.Agencies.CountAsync(), await db.Services.CountAsync(), await db.ServiceFormVersions.CountAsync(), await db.Holidays.CountAsync(),
+                string.Join(',', await db.Agencies.OrderBy(a => a.Code).Select(a => a.Name + "|" + a.NameEn + "|" + a.ShortName).ToListAsync()),
+                string.Join(',', (await db.Services.Select(s => s.UpdatedAtUtc).ToListAsync()).Order())));
     });
 }
