@@ -133,6 +133,10 @@ public static class DependencyInjection
         services.AddDataProtection()
             .SetApplicationName("Palopo.Portal")
             .PersistKeysToDbContext<PortalDbContext>();
+        // ...but never in clear: each key is encrypted with a key from configuration (KeyRingEncryption).
+        services.AddOptions<Microsoft.AspNetCore.DataProtection.KeyManagement.KeyManagementOptions>()
+            .Configure<IOptions<PersonalDataOptions>>((keys, personalData) =>
+                keys.XmlEncryptor = new ConfiguredKeyXmlEncryptor(KeyRingEncryption.KeyEncryptionKey(personalData.Value)));
     }
 
     private static void AddIdentity(IServiceCollection services)

@@ -32,6 +32,22 @@ public abstract class PersonalDataRightsTests(PortalFixture portal) : ReviewTest
     // ---------- encryption at rest ----------
 
     [PortalFact]
+    public async Task The_data_protection_keys_in_the_database_are_encrypted_with_a_key_from_configuration()
+    {
+        // Something encrypted (a citizen's NIK) makes sure the key ring exists.
+        await SubmittedAktaAsync();
+        var keys = await InScopeAsync(sp => sp.GetRequiredService<PortalDbContext>().DataProtectionKeys.AsNoTracking().Select(k => k.Xml).ToListAsync());
+
+        Assert.NotEmpty(keys);
+        Assert.All(keys, xml =>
+        {
+            // Data Protection writes the secret as <masterKey><value>base64</value></masterKey> unless an encryptor is set.
+            Assert.DoesNotContain("<masterKey", xml ?? "", StringComparison.Ordinal);
+            Assert.Contains("palopoEncryptedKey", xml ?? "", StringComparison.Ordinal);
+        });
+    }
+
+    [PortalFact]
     public async Task Niks_in_request_answers_are_not_in_the_database_in_clear()
     {
         var (client, citizen, reference) = await SubmittedAktaAsync();
