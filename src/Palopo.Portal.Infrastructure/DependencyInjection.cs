@@ -120,7 +120,10 @@ public static class DependencyInjection
             if (string.IsNullOrWhiteSpace(connectionString))
                 throw new InvalidOperationException($"Database:ConnectionString is required for {settings.Provider}.");
             DatabaseConfigurator.Configure(options, settings.Provider, connectionString, settings.CommandTimeoutSeconds);
-        });
+        },
+        // The options depend on configuration only: built once, not for every request scope (each
+        // build also made EF hash the options again to find its internal service provider).
+        optionsLifetime: ServiceLifetime.Singleton);
         services.AddScoped<IPortalDbContext>(sp => sp.GetRequiredService<PortalDbContext>());
         services.AddScoped<ReferenceDataSeeder>();
         services.AddScoped<ServiceCatalogSeeder>();

@@ -83,8 +83,10 @@ public sealed class DatabaseTicketStore(IServiceScopeFactory scopes, IDataProtec
         if (string.IsNullOrEmpty(key) || key.Length > 64)
             return null;
         var now = Now();
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        // A read without tracking: the request's own context serves (one context per request, not
+        // two); only a call from outside a request gets a scope of its own.
+        await using var scope = httpContext is null ? scopes.CreateAsyncScope() : (AsyncServiceScope?)null;
+        var db = (scope?.ServiceProvider ?? httpContext!.RequestServices).GetRequiredService<PortalDbContext>();
         var ticket = await db.Set<UserSession>().AsNoTracking()
             .Where(s => s.Key == key && s.RevokedUtc == null && s.ExpiresUtc > now)
             // A deactivated account's sessions end even if nobody revoked them (primary-key join).
