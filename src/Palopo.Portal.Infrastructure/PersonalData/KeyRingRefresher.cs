@@ -4,7 +4,7 @@ using Microsoft.Extensions.Logging;
 namespace Palopo.Portal.Infrastructure.PersonalData;
 
 /// <summary>
-/// Touches the Data Protection key ring at start and then every hour, outside any transaction.
+/// Touches the Data Protection key ring every hour, outside any transaction.
 /// The key ring lives in the database; when it has to create or rotate a key it writes a row.
 /// If that first happened inside a SaveChanges that encrypts a column, SQLite would make the
 /// key write wait on the save's own write lock until the busy timeout. Doing it here means
@@ -16,8 +16,9 @@ internal sealed class KeyRingRefresher(PersonalDataCipher cipher, ILogger<KeyRin
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // The first touch is made by DatabaseInitializer once the schema is in place; this keeps it fresh.
         using var timer = new PeriodicTimer(Interval);
-        do
+        while (await timer.WaitForNextTickAsync(stoppingToken))
         {
             try
             {
@@ -25,10 +26,9 @@ internal sealed class KeyRingRefresher(PersonalDataCipher cipher, ILogger<KeyRin
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                // The database may be away (it is retried at start); the next tick tries again.
+                // The database may be away; the next tick tries again.
                 logger.LogWarning(ex, "Could not refresh the Data Protection key ring");
             }
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 }
