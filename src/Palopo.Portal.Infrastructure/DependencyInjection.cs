@@ -106,7 +106,9 @@ public static class DependencyInjection
 
     private static void AddPersistence(IServiceCollection services)
     {
-        services.AddDbContext<PortalDbContext>((sp, options) =>
+        // Pooled (ADR 0014): a request leases a context whose EF services are already found, instead
+        // of building one and looking its internal service provider up by comparing options.
+        services.AddDbContextPool<PortalDbContext>((sp, options) =>
         {
             var settings = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
             var connectionString = settings.ConnectionString;
@@ -120,10 +122,8 @@ public static class DependencyInjection
             if (string.IsNullOrWhiteSpace(connectionString))
                 throw new InvalidOperationException($"Database:ConnectionString is required for {settings.Provider}.");
             DatabaseConfigurator.Configure(options, settings.Provider, connectionString, settings.CommandTimeoutSeconds);
-        },
-        // The options depend on configuration only: built once, not for every request scope (each
-        // build also made EF hash the options again to find its internal service provider).
-        optionsLifetime: ServiceLifetime.Singleton);
+            PersonalDataCipherExtension.AddTo(options, sp.GetRequiredService<PersonalDataCipher>());
+        });
         services.AddScoped<IPortalDbContext>(sp => sp.GetRequiredService<PortalDbContext>());
         services.AddScoped<ReferenceDataSeeder>();
         services.AddScoped<ServiceCatalogSeeder>();

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Palopo.Portal.Application.Common;
+using Palopo.Portal.Domain.Documents;
 using Palopo.Portal.Domain.Requests;
 using Palopo.Portal.Domain.Services;
 
@@ -26,23 +27,32 @@ public sealed record IssuedDocumentPanel(
 
 public sealed class GetIssuedDocument(IPortalDbContext db)
 {
+    /// <summary>The request, its service's issuing mode and its document if any (one per request): one compiled statement.</summary>
+    private static readonly PerModelQuery<Func<DbContext, Guid, CancellationToken, Task<PanelRow?>>> PanelQuery = new(() =>
+        EF.CompileAsyncQuery((DbContext db, Guid requestId, CancellationToken ct) =>
+            (from r in db.Set<ServiceRequest>().AsNoTracking()
+             where r.Id == requestId
+             join s in db.Set<Service>() on r.ServiceId equals s.Id
+             join d in db.Set<IssuedDocument>() on r.Id equals d.RequestId into documents
+             from d in documents.DefaultIfEmpty()
+             select new PanelRow(
+                 r.Status, s.Issuance, d == null ? null : d.Number, d == null ? null : d.VerificationCode,
+                 d == null ? null : d.IssuedAtUtc, d == null ? null : d.IssuedByName, d == null ? null : d.RevokedAtUtc,
+                 d == null ? null : d.RevocationReason))
+            .FirstOrDefault()));
+
     public async Task<IssuedDocumentPanel?> ForRequestAsync(Guid requestId, CancellationToken ct)
     {
-        var request = await (
-                from r in db.ServiceRequests.AsNoTracking()
-                where r.Id == requestId
-                join s in db.Services on r.ServiceId equals s.Id
-                select new { r.Status, s.Issuance })
-            .FirstOrDefaultAsync(ct);
-        if (request is null)
+        var row = await PanelQuery.For(db)((DbContext)db, requestId, ct);
+        if (row is null)
             return null;
-        var document = await db.IssuedDocuments.AsNoTracking()
-            .Where(d => d.RequestId == requestId)
-            .Select(d => new { d.Number, d.VerificationCode, d.IssuedAtUtc, d.IssuedByName, d.RevokedAtUtc, d.RevocationReason })
-            .FirstOrDefaultAsync(ct);
         return new IssuedDocumentPanel(
-            request.Status, request.Issuance, document?.Number,
-            document is null ? null : Domain.Documents.VerificationCode.Display(document.VerificationCode),
-            document?.IssuedAtUtc, document?.IssuedByName, document?.RevokedAtUtc, document?.RevocationReason);
+            row.Status, row.Issuance, row.Number,
+            row.VerificationCode is null ? null : Domain.Documents.VerificationCode.Display(row.VerificationCode),
+            row.IssuedAtUtc, row.IssuedByName, row.RevokedAtUtc, row.RevocationReason);
     }
+
+    private sealed record PanelRow(
+        RequestStatus Status, IssuanceMode Issuance, string? Number, string? VerificationCode, DateTime? IssuedAtUtc,
+        string? IssuedByName, DateTime? RevokedAtUtc, string? RevocationReason);
 }

@@ -19,8 +19,13 @@ public sealed class NotificationInbox(IPortalDbContext db, TimeProvider clock)
     public const int PageSize = 20;
 
     /// <summary>One COUNT over the (UserId, ReadAtUtc, CreatedAtUtc) index.</summary>
+    /// <summary>The header's count on every signed-in page, hence compiled (ADR 0014).</summary>
+    private static readonly PerModelQuery<Func<DbContext, Guid, CancellationToken, Task<int>>> UnreadCount = new(() =>
+        EF.CompileAsyncQuery((DbContext db, Guid userId, CancellationToken ct) =>
+            db.Set<Notification>().Count(n => n.UserId == userId && n.ReadAtUtc == null)));
+
     public Task<int> CountUnreadAsync(Guid userId, CancellationToken ct) =>
-        db.Notifications.CountAsync(n => n.UserId == userId && n.ReadAtUtc == null, ct);
+        UnreadCount.For(db)((DbContext)db, userId, ct);
 
     public async Task<NotificationPage> ListAsync(Guid userId, int page, CancellationToken ct)
     {

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Palopo.Portal.Application.Common;
 using Palopo.Portal.Infrastructure.Persistence;
 
 namespace Palopo.Portal.Infrastructure.Identity;
@@ -31,6 +32,19 @@ public sealed class DatabaseTicketStore(IServiceScopeFactory scopes, IDataProtec
         context.Items[SessionIdClaim] as string ?? context.User.FindFirst(SessionIdClaim)?.Value;
 
     private readonly IDataProtector _protector = protection.CreateProtector("Palopo.Portal.UserSession.v1");
+
+    /// <summary>
+    /// The protected ticket of a live session: not revoked, not expired, and its account still
+    /// active (a deactivated account's sessions end even if nobody revoked them). Runs on every
+    /// signed-in request, hence compiled.
+    /// </summary>
+    private static readonly PerModelQuery<Func<PortalDbContext, string, DateTime, CancellationToken, Task<byte[]?>>> UsableTicket = new(() =>
+        EF.CompileAsyncQuery((PortalDbContext db, string key, DateTime now, CancellationToken ct) =>
+            db.Set<UserSession>().AsNoTracking()
+                .Where(s => s.Key == key && s.RevokedUtc == null && s.ExpiresUtc > now)
+                .Where(s => db.Users.Any(u => u.Id == s.UserId && u.IsActive))
+                .Select(s => s.ProtectedTicket)
+                .FirstOrDefault()));
 
     public Task<string> StoreAsync(AuthenticationTicket ticket) => StoreAsync(ticket, CancellationToken.None);
 
@@ -87,12 +101,7 @@ public sealed class DatabaseTicketStore(IServiceScopeFactory scopes, IDataProtec
         // two); only a call from outside a request gets a scope of its own.
         await using var scope = httpContext is null ? scopes.CreateAsyncScope() : (AsyncServiceScope?)null;
         var db = (scope?.ServiceProvider ?? httpContext!.RequestServices).GetRequiredService<PortalDbContext>();
-        var ticket = await db.Set<UserSession>().AsNoTracking()
-            .Where(s => s.Key == key && s.RevokedUtc == null && s.ExpiresUtc > now)
-            // A deactivated account's sessions end even if nobody revoked them (primary-key join).
-            .Where(s => db.Users.Any(u => u.Id == s.UserId && u.IsActive))
-            .Select(s => s.ProtectedTicket)
-            .FirstOrDefaultAsync(cancellationToken);
+        var ticket = await UsableTicket.ForContext(db)(db, key, now, cancellationToken);
         if (ticket is null)
             return null;
         try

@@ -19,15 +19,14 @@ namespace Palopo.Portal.Infrastructure.Persistence;
 
 public sealed class PortalDbContext : IdentityDbContext<PortalUser, PortalRole, Guid>, IPortalDbContext, IDataProtectionKeyContext
 {
-    /// <summary>For design-time tools: columns are encrypted with a process-local key.</summary>
+    /// <summary>
+    /// The only constructor, as context pooling requires. The cipher comes with the options (see
+    /// <see cref="PersonalDataCipherExtension"/>); design-time tools and tests that build options
+    /// by hand get a process-local key.
+    /// </summary>
     public PortalDbContext(DbContextOptions<PortalDbContext> options)
-        : this(options, PersonalDataCipher.Ephemeral)
-    {
-    }
-
-    [Microsoft.Extensions.DependencyInjection.ActivatorUtilitiesConstructor]
-    public PortalDbContext(DbContextOptions<PortalDbContext> options, PersonalDataCipher cipher)
-        : base(options) => Cipher = cipher;
+        : base(options) =>
+        Cipher = options.FindExtension<PersonalDataCipherExtension>()?.Cipher ?? PersonalDataCipher.Ephemeral;
 
     /// <summary>Encrypts the columns that may hold identity numbers (see <see cref="PersonalDataCipher"/>).</summary>
     internal PersonalDataCipher Cipher { get; }

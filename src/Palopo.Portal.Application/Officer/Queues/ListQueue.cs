@@ -5,6 +5,7 @@ using Palopo.Portal.Application.Common;
 using Palopo.Portal.Application.Staff;
 using Palopo.Portal.Domain.Common;
 using Palopo.Portal.Domain.Requests;
+using Palopo.Portal.Domain.Services;
 
 namespace Palopo.Portal.Application.Officer.Queues;
 
@@ -97,17 +98,25 @@ public sealed class ListQueue(IPortalDbContext db, IAccountQuery accounts, Worki
 {
     public const int PageSize = 25;
 
+    /// <summary>Read on every queue page, hence compiled (ADR 0014).</summary>
+    private static readonly PerModelQuery<Func<DbContext, Guid, IAsyncEnumerable<ServiceRow>>> AgencyServices = new(() =>
+        EF.CompileAsyncQuery((DbContext db, Guid agencyId) =>
+            db.Set<Service>().AsNoTracking()
+                .Where(s => s.AgencyId == agencyId)
+                .OrderBy(s => s.SortOrder).ThenBy(s => s.Slug)
+                .Select(s => new ServiceRow(s.Id, s.Slug, s.Name, s.Workflow))));
+
+    private sealed record ServiceRow(Guid Id, string Slug, LocalizedText Name, IReadOnlyList<WorkflowStep> Workflow);
+
     /// <summary>The agency's services with their workflow step names (a handful of rows).</summary>
     public async Task<IReadOnlyList<QueueService>> ServicesAsync(StaffMember officer, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(officer);
         var agencyId = officer.AgencyId ?? Guid.Empty;
-        var rows = await db.Services.AsNoTracking()
-            .Where(s => s.AgencyId == agencyId)
-            .OrderBy(s => s.SortOrder).ThenBy(s => s.Slug)
-            .Select(s => new { s.Id, s.Slug, s.Name, s.Workflow })
-            .ToListAsync(ct);
-        return [.. rows.Select(s => new QueueService(s.Id, s.Slug, s.Name, [.. s.Workflow.Select(w => w.Name)]))];
+        var services = new List<QueueService>();
+        await foreach (var s in AgencyServices.For(db)((DbContext)db, agencyId).WithCancellation(ct))
+            services.Add(new QueueService(s.Id, s.Slug, s.Name, [.. s.Workflow.Select(w => w.Name)]));
+        return services;
     }
 
     public async Task<QueuePage> HandleAsync(StaffMember officer, IReadOnlyList<QueueService> services, QueueFilter filter, CancellationToken ct)
