@@ -250,7 +250,7 @@ public abstract class QueueTests(PortalFixture portal) : QueueTestsBase(portal)
     {
         var refs = await SeedAsync([.. Enumerable.Range(0, 26).Select(i => new QueueSeed(i % 2 == 0 ? Akta : Kia, DueInDays: -1 - i, AssignedTo: i % 3 == 0 ? Officer : null))]);
         var officer = await SignedInStaffAsync(Officer);
-        using var recorder = new SqlCommandRecorder();
+        using var recorder = await SqlCommandRecorder.StartAsync();
         await officer.GetPageAsync("/petugas/antrian"); // warm caches (kelurahan, agency name)
 
         // The same sign-in checks and layout run on the home page: what the queue adds is the difference.

@@ -129,7 +129,18 @@ public sealed class SqlCommandRecorder : IObserver<DiagnosticListener>, IObserve
     private readonly List<IDisposable> _subscriptions = [];
     private readonly ConcurrentDictionary<string, ConcurrentQueue<string>> _commands = new();
 
-    public SqlCommandRecorder() => _allListeners = DiagnosticListener.AllListeners.Subscribe(this);
+    private SqlCommandRecorder() => _allListeners = DiagnosticListener.AllListeners.Subscribe(this);
+
+    /// <summary>
+    /// Subscribes, then waits out EF's logging cache: a (pooled) context remembers for up to one
+    /// second that nobody was listening (ConfigureLoggingCacheTime), and would not report commands.
+    /// </summary>
+    public static async Task<SqlCommandRecorder> StartAsync()
+    {
+        var recorder = new SqlCommandRecorder();
+        await Task.Delay(TimeSpan.FromSeconds(1.2));
+        return recorder;
+    }
 
     /// <summary>GETs <paramref name="url"/> with a fresh tag; returns the page and the SQL it ran.</summary>
     public async Task<(HtmlPage Page, IReadOnlyList<string> Commands)> GetAsync(PortalClient client, string url)
