@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Palopo.Portal.Application.Common;
 using Palopo.Portal.Infrastructure;
@@ -23,6 +24,7 @@ public static class DependencyInjection
     public static IServiceCollection AddWeb(this IServiceCollection services, IWebHostEnvironment environment)
     {
         services.AddLocalization(o => o.ResourcesPath = "Resources");
+        services.Replace(ServiceDescriptor.Singleton<IStringLocalizerFactory, CachingStringLocalizerFactory>());
         services.Configure<RequestLocalizationOptions>(o =>
         {
             o.DefaultRequestCulture = new RequestCulture("id");
