@@ -13,11 +13,6 @@ public sealed class WorkingCalendarProvider(IPortalDbContext db)
     private static readonly PerModelQuery<Func<DbContext, IAsyncEnumerable<DateOnly>>> HolidayDates = new(() =>
         EF.CompileAsyncQuery((DbContext db) => db.Set<Holiday>().AsNoTracking().Select(h => h.Date)));
 
-    public async Task<WorkingCalendar> GetAsync(CancellationToken ct)
-    {
-        var dates = new List<DateOnly>(64);
-        await foreach (var date in HolidayDates.For(db)((DbContext)db).WithCancellation(ct))
-            dates.Add(date);
-        return new WorkingCalendar(dates);
-    }
+    public async Task<WorkingCalendar> GetAsync(CancellationToken ct) =>
+        new(await HolidayDates.For(db)((DbContext)db).ToListAsync(ct));
 }

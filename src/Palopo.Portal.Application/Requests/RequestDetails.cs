@@ -81,9 +81,7 @@ public sealed class GetRequestDetails(IPortalDbContext db, WorkingCalendarProvid
 
         var form = await FormAsync(header.FormVersionId, ct);
 
-        var events = new List<EventRow>();
-        await foreach (var e in EventsQuery.For(db)((DbContext)db, header.Id).WithCancellation(ct))
-            events.Add(e);
+        var events = await EventsQuery.For(db)((DbContext)db, header.Id).ToListAsync(ct);
         var timeline = events
             .OrderBy(e => e.AtUtc).ThenBy(e => SameMomentOrder(e.Kind))
             .Select(e =>
@@ -98,9 +96,7 @@ public sealed class GetRequestDetails(IPortalDbContext db, WorkingCalendarProvid
             })
             .ToList();
 
-        var documents = new List<RequestDocumentItem>();
-        await foreach (var d in DocumentsQuery.For(db)((DbContext)db, header.Id).WithCancellation(ct))
-            documents.Add(d);
+        var documents = await DocumentsQuery.For(db)((DbContext)db, header.Id).ToListAsync(ct);
         var documentOrder = form.Documents.Select(d => d.Key).ToList();
         documents = [.. documents.OrderBy(d => IndexOr(documentOrder.IndexOf(d.RequirementKey), int.MaxValue)).ThenBy(d => d.UploadedAtUtc)];
 

@@ -113,10 +113,8 @@ public sealed class ListQueue(IPortalDbContext db, IAccountQuery accounts, Worki
     {
         ArgumentNullException.ThrowIfNull(officer);
         var agencyId = officer.AgencyId ?? Guid.Empty;
-        var services = new List<QueueService>();
-        await foreach (var s in AgencyServices.For(db)((DbContext)db, agencyId).WithCancellation(ct))
-            services.Add(new QueueService(s.Id, s.Slug, s.Name, [.. s.Workflow.Select(w => w.Name)]));
-        return services;
+        var rows = await AgencyServices.For(db)((DbContext)db, agencyId).ToListAsync(ct);
+        return [.. rows.Select(s => new QueueService(s.Id, s.Slug, s.Name, [.. s.Workflow.Select(w => w.Name)]))];
     }
 
     public async Task<QueuePage> HandleAsync(StaffMember officer, IReadOnlyList<QueueService> services, QueueFilter filter, CancellationToken ct)
