@@ -17,7 +17,10 @@ public static class DependencyInjection
         services.AddMemoryCache(); // reference data read on most pages (KelurahanDirectory)
         services.AddScoped<KelurahanDirectory>();
         services.AddScoped<ListCatalogue>();
-        services.AddSingleton<ICatalogueCache, NoCatalogueCache>();
+        services.AddSingleton<Caching.CacheSignalBus>();
+        services.AddSingleton<ICatalogueCache, SignalledCatalogueCache>();
+        services.AddSingleton<WorkingCalendarCache>();
+        services.AddSingleton<Officer.Queues.AgencyServicesCache>();
         services.AddScoped<SearchCatalogue>();
         services.AddScoped<GetServiceDetails>();
         services.AddScoped<WorkingCalendarProvider>();

@@ -40,6 +40,7 @@ public static class DependencyInjection
         services.AddSingleton(TimeProvider.System);
 
         AddPersistence(services);
+        AddCaching(services);
         AddIdentity(services);
 
         services.AddSingleton<INikProtector, NikProtector>();
@@ -80,6 +81,15 @@ public static class DependencyInjection
                 // A query, not only a connection: a database that answers but lost its tables is not ready.
                 customTestQuery: (db, ct) => db.Agencies.AnyAsync(ct));
         return services;
+    }
+
+    private static void AddCaching(IServiceCollection services)
+    {
+        services.AddOptions<Caching.CachingOptions>().BindConfiguration(Caching.CachingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<Application.Caching.ICacheSignals, Caching.DatabaseCacheSignals>();
+        services.AddSingleton<Caching.CacheSignalListener>();
+        services.AddHostedService(sp => sp.GetRequiredService<Caching.CacheSignalListener>());
+        services.AddSingleton<SessionTicketCache>();
     }
 
     private static void AddDocuments(IServiceCollection services)

@@ -113,9 +113,9 @@ public static class DependencyInjection
         });
         services.AddPortalRateLimiting();
 
-        // Anonymous catalogue pages come from memory; admins' changes evict them (ICatalogueCache).
+        // Anonymous catalogue pages come from memory; admins' changes evict them on every node (ADR 0015).
         services.AddCatalogueOutputCache();
-        services.Replace(ServiceDescriptor.Singleton<Application.Catalogue.ICatalogueCache, OutputCacheCatalogueCache>());
+        services.AddHostedService<CatalogueOutputCacheEviction>();
 
         // Every page needs a signed-in user unless it says [AllowAnonymous].
         services.AddAuthorizationBuilder()

@@ -43,6 +43,7 @@ public sealed class RightsDesk(
     IPortalDbContext db,
     IApplicantDirectory applicants,
     PersonalDataEraser eraser,
+    IUserSessions sessions,
     IFileStore files,
     AuditTrail audit,
     IOptions<PortalOptions> portal,
@@ -137,6 +138,10 @@ public sealed class RightsDesk(
         {
             return new(RightsAnswerOutcome.Conflict, "Rights.Desk.Error.Conflict");
         }
+
+        // An erased account is inactive: its sessions end now, on every node, not at their next check.
+        if (action == RightsAnswerAction.Erase)
+            await sessions.EndAllAsync(request.UserId, ct);
 
         foreach (var name in filesToDelete)
         {

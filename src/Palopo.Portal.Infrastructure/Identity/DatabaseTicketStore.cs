@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Palopo.Portal.Application.Caching;
 using Palopo.Portal.Application.Common;
 using Palopo.Portal.Infrastructure.Persistence;
 
@@ -15,11 +16,12 @@ namespace Palopo.Portal.Infrastructure.Identity;
 /// <summary>
 /// Server-side sessions for the sign-in cookie (ASVS 7.2, 7.4): the cookie holds a random key, the
 /// ticket is a row in <c>UserSessions</c>. Sign-out, password change and deactivation revoke rows,
-/// so a copy of an old cookie is refused at its next request on any web node: there is no cache
-/// (one primary-key lookup per authenticated request), hence no window in which another node still
-/// trusts a revoked session.
+/// so a copy of an old cookie is refused at its next request. A node keeps the sessions it checked in
+/// memory (<see cref="SessionTicketCache"/>): revocations reach that cache at once on the node that
+/// made them and within a signal poll (a second by default) on the others (ADR 0015, which amends ADR 0010).
 /// </summary>
-public sealed class DatabaseTicketStore(IServiceScopeFactory scopes, IDataProtectionProvider protection, TimeProvider clock) : ITicketStore
+public sealed class DatabaseTicketStore(
+    IServiceScopeFactory scopes, IDataProtectionProvider protection, SessionTicketCache cache, ICacheSignals signals, TimeProvider clock) : ITicketStore
 {
     /// <summary>The claim carrying the session key, so the app can say "every session but this one".</summary>
     public const string SessionIdClaim = "palopo.sid";
@@ -77,6 +79,7 @@ public sealed class DatabaseTicketStore(IServiceScopeFactory scopes, IDataProtec
     public async Task RenewAsync(string key, AuthenticationTicket ticket, HttpContext httpContext, CancellationToken cancellationToken)
     {
         var now = Now();
+        var generation = cache.Entries.Generation;
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
         var session = await db.Set<UserSession>().FirstOrDefaultAsync(s => s.Key == key, cancellationToken);
@@ -85,6 +88,10 @@ public sealed class DatabaseTicketStore(IServiceScopeFactory scopes, IDataProtec
             return;
         session.Renew(Protect(ticket, key), now, ExpiryOf(ticket, now));
         await db.SaveChangesAsync(cancellationToken);
+        // This node keeps the renewed ticket. Other nodes may hold the older one: it is the same
+        // session with an earlier expiry, which their cache honours (they read the row again then),
+        // so a renewal, unlike a revocation, needs no signal.
+        Remember(key, ticket, session.UserId, now, generation);
     }
 
     public Task<AuthenticationTicket?> RetrieveAsync(string key) => RetrieveAsync(key, CancellationToken.None);
@@ -97,6 +104,14 @@ public sealed class DatabaseTicketStore(IServiceScopeFactory scopes, IDataProtec
         if (string.IsNullOrEmpty(key) || key.Length > 64)
             return null;
         var now = Now();
+        if (cache.Entries.TryGet(key, now, out var cached))
+        {
+            if (httpContext is not null)
+                httpContext.Items[SessionIdClaim] = key;
+            return cached.Copy();
+        }
+
+        var generation = cache.Entries.Generation;
         // A read without tracking: the request's own context serves (one context per request, not
         // two); only a call from outside a request gets a scope of its own.
         await using var scope = httpContext is null ? scopes.CreateAsyncScope() : (AsyncServiceScope?)null;
@@ -104,17 +119,31 @@ public sealed class DatabaseTicketStore(IServiceScopeFactory scopes, IDataProtec
         var ticket = await UsableTicket.ForContext(db)(db, key, now, cancellationToken);
         if (ticket is null)
             return null;
+        AuthenticationTicket? result;
         try
         {
-            var result = TicketSerializer.Default.Deserialize(_protector.Unprotect(ticket));
-            if (httpContext is not null && result is not null)
-                httpContext.Items[SessionIdClaim] = key;
-            return result;
+            result = TicketSerializer.Default.Deserialize(_protector.Unprotect(ticket));
         }
         catch (CryptographicException)
         {
             return null; // keys rotated away: the person signs in again
         }
+
+        if (result is null || UserIdOf(result) is not { } userId)
+            return null;
+        if (httpContext is not null)
+            httpContext.Items[SessionIdClaim] = key;
+        return Remember(key, result, userId, now, generation).Copy();
+    }
+
+    private SessionTicketCache.CachedSession Remember(string key, AuthenticationTicket ticket, Guid userId, DateTime now, long generation)
+    {
+        var session = new SessionTicketCache.CachedSession(SessionTicketCache.CachedSession.CopyOf(ticket), userId);
+        var until = now + SessionTicketCache.Lifetime;
+        if (ticket.Properties.ExpiresUtc?.UtcDateTime is { } expires && expires < until)
+            until = expires;
+        cache.Entries.Set(key, session, until, generation);
+        return session;
     }
 
     public Task RemoveAsync(string key) => RemoveAsync(key, CancellationToken.None);
@@ -129,6 +158,7 @@ public sealed class DatabaseTicketStore(IServiceScopeFactory scopes, IDataProtec
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
         await db.Set<UserSession>().Where(s => s.Key == key && s.RevokedUtc == null)
             .ExecuteUpdateAsync(u => u.SetProperty(s => s.RevokedUtc, now).SetProperty(s => s.ProtectedTicket, Array.Empty<byte>()), cancellationToken);
+        await signals.PublishAsync(CacheTopics.Session, key, CancellationToken.None);
     }
 
     private byte[] Protect(AuthenticationTicket ticket, string key)

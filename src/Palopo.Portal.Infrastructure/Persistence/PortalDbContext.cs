@@ -66,6 +66,8 @@ public sealed class PortalDbContext : IdentityDbContext<PortalUser, PortalRole, 
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
+    public DbSet<Caching.CacheSignal> CacheSignals => Set<Caching.CacheSignal>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -1098,6 +1098,34 @@ namespace Palopo.Portal.Migrations.PostgreSql.Migrations
                     b.ToTable("ServiceFormVersions");
                 });
 
+            modelBuilder.Entity("Palopo.Portal.Infrastructure.Caching.CacheSignal", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Topic")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedUtc");
+
+                    b.ToTable("CacheSignals", (string)null);
+                });
+
             modelBuilder.Entity("Palopo.Portal.Infrastructure.Documents.DocumentCounter", b =>
                 {
                     b.Property<string>("AgencyCode")

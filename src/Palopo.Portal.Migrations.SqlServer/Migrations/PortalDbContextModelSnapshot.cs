@@ -1100,6 +1100,34 @@ namespace Palopo.Portal.Migrations.SqlServer.Migrations
                     b.ToTable("ServiceFormVersions");
                 });
 
+            modelBuilder.Entity("Palopo.Portal.Infrastructure.Caching.CacheSignal", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("Topic")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedUtc");
+
+                    b.ToTable("CacheSignals", (string)null);
+                });
+
             modelBuilder.Entity("Palopo.Portal.Infrastructure.Documents.DocumentCounter", b =>
                 {
                     b.Property<string>("AgencyCode")

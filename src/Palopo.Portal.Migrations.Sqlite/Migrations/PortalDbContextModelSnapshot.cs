@@ -1087,6 +1087,32 @@ namespace Palopo.Portal.Migrations.Sqlite.Migrations
                     b.ToTable("ServiceFormVersions");
                 });
 
+            modelBuilder.Entity("Palopo.Portal.Infrastructure.Caching.CacheSignal", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Topic")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedUtc");
+
+                    b.ToTable("CacheSignals", (string)null);
+                });
+
             modelBuilder.Entity("Palopo.Portal.Infrastructure.Documents.DocumentCounter", b =>
                 {
                     b.Property<string>("AgencyCode")

@@ -19,8 +19,8 @@ public static class CatalogueOutputCache
     public const string Tag = "catalogue";
 
     /// <summary>
-    /// How long a copy lives without an eviction. Eviction reaches only this node's memory, so on a
-    /// farm of several nodes this bounds how long another node may show an outdated catalogue.
+    /// How long a copy lives without an eviction. Evictions reach every node through cache signals
+    /// (ADR 0015); this bounds the staleness when a signal is lost (its row could not be written).
     /// </summary>
     public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(60);
 

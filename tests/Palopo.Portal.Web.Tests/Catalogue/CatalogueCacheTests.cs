@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Palopo.Portal.Application.Caching;
 using Palopo.Portal.Application.Catalogue;
 using Palopo.Portal.Domain.Common;
 using Palopo.Portal.Domain.Services;
@@ -146,10 +147,26 @@ public abstract partial class CatalogueCacheTests(PortalFixture portal) : Portal
     }
 
     [PortalFact]
-    public async Task Catalogue_cache_is_the_output_cache_not_the_placeholder()
+    public async Task A_catalogue_change_signalled_by_another_node_evicts_the_cached_pages_here()
     {
-        Assert.IsNotType<NoCatalogueCache>(App.Services.GetRequiredService<ICatalogueCache>());
-        await Task.CompletedTask;
+        var (slug, _) = await AddServiceAsync();
+        var url = "/layanan/" + slug;
+        using (var first = await NewClient().GetAsync(url))
+            Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+
+        // Another node's admin retires the service: its row changes, and that node appends a signal
+        // to the log, which is all this node hears of it.
+        await RetireAsync(slug, invalidate: false);
+        using (var cached = await NewClient().GetAsync(url))
+            Assert.Equal(HttpStatusCode.OK, cached.StatusCode);
+        await CacheSignalLog.AppendAsync(App.Services, CacheTopics.Catalogue, "");
+
+        var status = await CacheSignalLog.PollUntilAsync(async () =>
+        {
+            using var response = await NewClient().GetAsync(url);
+            return response.StatusCode;
+        }, s => s == HttpStatusCode.NotFound);
+        Assert.Equal(HttpStatusCode.NotFound, status);
     }
 
     private static string Nonce(HttpResponseMessage response) =>

@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Palopo.Portal.Application.Caching;
 using Palopo.Portal.Application.Staff;
 using Palopo.Portal.Infrastructure.Identity;
 using Palopo.Portal.Infrastructure.Persistence;
@@ -109,20 +110,56 @@ public abstract class ServerSideSessionTests(PortalFixture portal) : PortalTests
     }
 
     [PortalFact]
-    public async Task A_deactivated_account_is_signed_out_even_without_revocation()
+    public async Task A_session_revoked_on_another_node_is_refused_here_once_its_signal_arrives()
     {
+        await CacheSignalLog.WaitUntilCurrentAsync(App.Services);
         var citizen = await RegisterConfirmedCitizenAsync();
         var browser = NewClient();
         await SignInAsync(browser, citizen.Email, citizen.Password);
         await AssertSignedInAsync(browser, citizen.Email);
+        var userId = (await FindUserAsync(citizen.Email))!.Id;
 
+        // What another node's IUserSessions does: revoke the rows, then append a signal to the log.
+        await InScopeAsync(sp => sp.GetRequiredService<PortalDbContext>().Set<UserSession>()
+            .Where(x => x.UserId == userId)
+            .ExecuteUpdateAsync(u => u.SetProperty(x => x.RevokedUtc, DateTime.UtcNow)));
+        // Until this node hears of it, it trusts the session it checked (ADR 0015)...
+        await AssertSignedInAsync(browser, citizen.Email);
+        await CacheSignalLog.AppendAsync(App.Services, CacheTopics.UserSessions, userId.ToString("D"));
+
+        // ...and within a poll interval it does not.
+        var location = await CacheSignalLog.PollUntilAsync(async () =>
+        {
+            using var response = await browser.GetAsync(AccountUrl);
+            return response.Headers.Location is { IsAbsoluteUri: true } absolute ? absolute.PathAndQuery : response.Headers.Location?.OriginalString;
+        }, l => l == "/akun/masuk?kembali=%2Fakun");
+        Assert.Equal("/akun/masuk?kembali=%2Fakun", location);
+    }
+
+    [PortalFact]
+    public async Task An_account_deactivated_by_hand_is_signed_out_with_the_documented_signal()
+    {
+        await CacheSignalLog.WaitUntilCurrentAsync(App.Services);
+        var citizen = await RegisterConfirmedCitizenAsync();
+        var browser = NewClient();
+        await SignInAsync(browser, citizen.Email, citizen.Password);
+        await AssertSignedInAsync(browser, citizen.Email);
+        var userId = (await FindUserAsync(citizen.Email))!.Id;
+
+        // docs/operations.md, "Ending sessions by hand": no revocation, only IsActive and the signal.
         await InScopeAsync(async sp =>
         {
             var db = sp.GetRequiredService<PortalDbContext>();
-            return await db.Users.Where(u => u.Email == citizen.Email).ExecuteUpdateAsync(u => u.SetProperty(x => x.IsActive, false));
+            return await db.Users.Where(u => u.Id == userId).ExecuteUpdateAsync(u => u.SetProperty(x => x.IsActive, false));
         });
+        await CacheSignalLog.AppendAsync(App.Services, CacheTopics.UserSessions, userId.ToString("D"));
 
-        await AssertSignedOutAsync(browser);
+        var location = await CacheSignalLog.PollUntilAsync(async () =>
+        {
+            using var response = await browser.GetAsync(AccountUrl);
+            return response.Headers.Location is { IsAbsoluteUri: true } absolute ? absolute.PathAndQuery : response.Headers.Location?.OriginalString;
+        }, l => l == "/akun/masuk?kembali=%2Fakun");
+        Assert.Equal("/akun/masuk?kembali=%2Fakun", location);
     }
 
     [PortalFact]

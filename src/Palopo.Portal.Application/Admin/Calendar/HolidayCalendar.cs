@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Palopo.Portal.Application.Audit;
+using Palopo.Portal.Application.Caching;
 using Palopo.Portal.Application.Common;
 using Palopo.Portal.Application.Staff;
 using Palopo.Portal.Domain.Audit;
@@ -28,7 +29,7 @@ public sealed record AddHolidayResult(IReadOnlyDictionary<string, string> Errors
 /// A holiday on a Saturday or Sunday is accepted (the official decree lists such days too) and
 /// the admin is told that it does not move any deadline.
 /// </summary>
-public sealed class HolidayCalendar(IPortalDbContext db, AuditTrail audit)
+public sealed class HolidayCalendar(IPortalDbContext db, AuditTrail audit, ICacheSignals signals)
 {
     public const int MinYear = 2000;
     public const int MaxYear = 2100;
@@ -84,6 +85,7 @@ public sealed class HolidayCalendar(IPortalDbContext db, AuditTrail audit)
             return new(new Dictionary<string, string> { ["Date"] = "AdminHolidays.Error.Duplicate" }, null);
         }
 
+        await signals.PublishAsync(CacheTopics.Calendar, "", ct);
         return new(errors, new HolidayRow(holiday.Id, holiday.Date, holiday.Name, holiday.Kind));
     }
 
@@ -97,6 +99,7 @@ public sealed class HolidayCalendar(IPortalDbContext db, AuditTrail audit)
         audit.Record(AuditAction.HolidayRemoved, admin, "Holiday", holiday.Id,
             detail: $"{holiday.Date:yyyy-MM-dd} {holiday.Kind}: {holiday.Name.Id}");
         await db.SaveChangesAsync(ct);
+        await signals.PublishAsync(CacheTopics.Calendar, "", ct);
         return new HolidayRow(holiday.Id, holiday.Date, holiday.Name, holiday.Kind);
     }
 }

@@ -1,0 +1,30 @@
+namespace Palopo.Portal.Application.Caching;
+
+/// <summary>
+/// Says that cached data changed: this node's caches drop it at once, the other nodes' within a poll
+/// interval (ADR 0015). Call it after the change is committed, never before: a node that reloads
+/// between the signal and the commit would cache the old value again.
+/// </summary>
+public interface ICacheSignals
+{
+    Task PublishAsync(string topic, string key, CancellationToken ct);
+}
+
+/// <summary>The topics, and what their key names.</summary>
+public static class CacheTopics
+{
+    /// <summary>Services, their forms and workflows, agencies. Key: unused.</summary>
+    public const string Catalogue = "catalogue";
+
+    /// <summary>Holidays. Key: unused.</summary>
+    public const string Calendar = "calendar";
+
+    /// <summary>One sign-in session ended (sign-out). Key: the session key.</summary>
+    public const string Session = "session";
+
+    /// <summary>Every session of one person ended (deactivation, role change, password change). Key: the user id.</summary>
+    public const string UserSessions = "user-sessions";
+
+    /// <summary>One person's notifications changed (a new one, or read). Key: the user id.</summary>
+    public const string Inbox = "inbox";
+}
