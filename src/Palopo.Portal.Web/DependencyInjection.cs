@@ -95,7 +95,8 @@ public static class DependencyInjection
             o.Events.OnValidatePrincipal = SessionLifetime.ValidateAsync;
         });
         // Server-side sessions (ASVS 7.4): the cookie carries a key, the ticket is a database row that
-        // sign-out, password change and deactivation revoke on every node at once.
+        // sign-out, password change and deactivation revoke; nodes that keep it in memory hear of the
+        // revocation at once (this node) or within a signal poll (the others, ADR 0015).
         services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
             .Configure<Infrastructure.Identity.DatabaseTicketStore>((o, store) => o.SessionStore = store);
         services.ConfigureExternalCookie(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
 
 namespace Palopo.Portal.Web.Framework;
 
@@ -36,7 +37,12 @@ internal static class SessionLifetime
             return;
         }
 
-        // Identity's own check: a changed security stamp (password change, sign-out everywhere) ends the session.
+        // Identity's own check: a changed security stamp (password change, sign-out everywhere) ends the
+        // session. It builds SignInManager and UserManager (a dozen services) on every request only to
+        // find its interval has not passed, so the interval is looked at here first, the same way.
+        var interval = context.HttpContext.RequestServices.GetRequiredService<IOptions<SecurityStampValidatorOptions>>().Value.ValidationInterval;
+        if (context.Properties.IssuedUtc is { } issued && clock.GetUtcNow() - issued <= interval)
+            return;
         await SecurityStampValidator.ValidatePrincipalAsync(context);
     }
 }
