@@ -21,6 +21,7 @@ public static class DependencyInjection
         services.AddSingleton<ICatalogueCache, SignalledCatalogueCache>();
         services.AddSingleton<WorkingCalendarCache>();
         services.AddSingleton<Officer.Queues.AgencyServicesCache>();
+        services.AddSingleton<UnreadCountCache>();
         services.AddScoped<SearchCatalogue>();
         services.AddScoped<GetServiceDetails>();
         services.AddScoped<WorkingCalendarProvider>();

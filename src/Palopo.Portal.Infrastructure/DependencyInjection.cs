@@ -89,7 +89,10 @@ public static class DependencyInjection
     {
         services.AddOptions<Caching.CachingOptions>().BindConfiguration(Caching.CachingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<Application.Caching.ICacheSignals, Caching.DatabaseCacheSignals>();
+        services.AddSingleton<Caching.CacheSignalWriter>();
+        services.AddHostedService(sp => sp.GetRequiredService<Caching.CacheSignalWriter>());
         services.AddSingleton<Caching.CacheSignalListener>();
+        services.AddSingleton<Caching.InboxSignalInterceptor>();
         services.AddHostedService(sp => sp.GetRequiredService<Caching.CacheSignalListener>());
         services.AddSingleton<SessionTicketCache>();
     }
@@ -135,6 +138,7 @@ public static class DependencyInjection
                 throw new InvalidOperationException($"Database:ConnectionString is required for {settings.Provider}.");
             DatabaseConfigurator.Configure(options, settings.Provider, connectionString, settings.CommandTimeoutSeconds);
             PersonalDataCipherExtension.AddTo(options, sp.GetRequiredService<PersonalDataCipher>());
+            options.AddInterceptors(sp.GetRequiredService<Caching.InboxSignalInterceptor>());
         });
         services.AddScoped<IPortalDbContext>(sp => sp.GetRequiredService<PortalDbContext>());
         services.AddScoped<ReferenceDataSeeder>();

@@ -14,8 +14,9 @@ namespace Palopo.Portal.Operations.Tests;
 /// Two portal processes on one PostgreSQL database, each with its own data folder and a shared
 /// files folder, as behind a load balancer: a session begun on node A continues on node B (the Data
 /// Protection keys live in the database), a form rendered by A is accepted by B (antiforgery),
-/// a file uploaded through B is served by A, and the outbox workers of both nodes deliver a batch
-/// of queued e-mails to one SMTP server exactly once.
+/// a file uploaded through B is served by A, the outbox workers of both nodes deliver a batch
+/// of queued e-mails to one SMTP server exactly once, and a sign-out on A ends the session B keeps
+/// in memory within a signal poll.
 /// </summary>
 public sealed partial class TwoNodeTests(ITestOutputHelper output)
 {
@@ -105,6 +106,35 @@ public sealed partial class TwoNodeTests(ITestOutputHelper output)
         Assert.Equal(QueuedMails, ours.Count);
         Assert.Equal(QueuedMails, ours.Distinct().Count());
         Assert.True(sentByA > 0 && sentByB > 0, $"Both nodes' workers should have sent some (A {sentByA}, B {sentByB}).");
+
+        // B keeps the sessions it checked in memory (ADR 0015): a sign-out on A must still end a
+        // copy of the cookie on B, through the cache-signal log B reads every second.
+        using var copy = new PortalWebClient();
+        foreach (Cookie cookie in citizen.Cookies.GetAllCookies())
+            copy.Cookies.Add(cookie);
+        await copy.GetPageAsync(nodeB.BaseAddress, "/permohonan");
+        await copy.GetPageAsync(nodeB.BaseAddress, "/permohonan"); // now from B's memory
+        var home = await citizen.GetPageAsync(nodeA.BaseAddress, "/");
+        using (var signedOut = await citizen.PostFormAsync(nodeA.BaseAddress, "/akun/keluar", PortalWebClient.AntiforgeryToken(home), []))
+            Assert.Equal(HttpStatusCode.Redirect, signedOut.StatusCode);
+        var sinceSignOut = System.Diagnostics.Stopwatch.StartNew();
+        HttpStatusCode onB;
+        string? location;
+        do
+        {
+            using var response = await copy.GetAsync(nodeB.BaseAddress, "/permohonan");
+            onB = response.StatusCode;
+            location = response.Headers.Location?.OriginalString;
+            if (onB != HttpStatusCode.OK)
+                break;
+            await Task.Delay(50);
+        }
+        while (sinceSignOut.Elapsed < TimeSpan.FromSeconds(15));
+
+        OperationsReport.Write($"two nodes (PostgreSQL): sign-out on A refused on B after {sinceSignOut.ElapsedMilliseconds} ms");
+        Assert.Equal(HttpStatusCode.Redirect, onB);
+        Assert.Contains("/akun/masuk", location, StringComparison.Ordinal);
+        Assert.True(sinceSignOut.Elapsed < TimeSpan.FromSeconds(5), $"B still honoured the session {sinceSignOut.ElapsedMilliseconds} ms after the sign-out on A.");
     }
 
     [GeneratedRegex(@"/permohonan/PLP-\d{4}-\d{6}/berkas/[0-9a-f-]{36}")]

@@ -2,8 +2,9 @@ namespace Palopo.Portal.Application.Caching;
 
 /// <summary>
 /// Says that cached data changed: this node's caches drop it at once, the other nodes' within a poll
-/// interval (ADR 0015). Call it after the change is committed, never before: a node that reloads
-/// between the signal and the commit would cache the old value again.
+/// interval (ADR 0015); the signal reaches the database log in the background, so this never waits
+/// for it. Call it after the change is committed, never before: a node that reloads between the
+/// signal and the commit would cache the old value again.
 /// </summary>
 public interface ICacheSignals
 {

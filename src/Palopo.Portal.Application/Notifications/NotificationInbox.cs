@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Palopo.Portal.Application.Caching;
 using Palopo.Portal.Application.Common;
 using Palopo.Portal.Domain.Notifications;
 
@@ -14,18 +15,30 @@ public sealed record NotificationPage(IReadOnlyList<NotificationItem> Items, int
 /// A user's own notifications (the bell): count unread, list, open one, mark all read. Every query
 /// is filtered by the user's id, so nobody reaches another person's notifications.
 /// </summary>
-public sealed class NotificationInbox(IPortalDbContext db, TimeProvider clock)
+public sealed class NotificationInbox(IPortalDbContext db, UnreadCountCache unreadCounts, ICacheSignals signals, TimeProvider clock)
 {
     public const int PageSize = 20;
 
-    /// <summary>One COUNT over the (UserId, ReadAtUtc, CreatedAtUtc) index.</summary>
-    /// <summary>The header's count on every signed-in page, hence compiled (ADR 0014).</summary>
+    /// <summary>One COUNT over the (UserId, ReadAtUtc, CreatedAtUtc) index, compiled (ADR 0014).</summary>
     private static readonly PerModelQuery<Func<DbContext, Guid, CancellationToken, Task<int>>> UnreadCount = new(() =>
         EF.CompileAsyncQuery((DbContext db, Guid userId, CancellationToken ct) =>
             db.Set<Notification>().Count(n => n.UserId == userId && n.ReadAtUtc == null)));
 
-    public Task<int> CountUnreadAsync(Guid userId, CancellationToken ct) =>
-        UnreadCount.For(db)((DbContext)db, userId, ct);
+    /// <summary>
+    /// The header's count on every signed-in page: kept in memory until the person's notifications
+    /// change on any node (<see cref="CacheTopics.Inbox"/>, sent after each save that adds, reads or
+    /// removes one; ADR 0015).
+    /// </summary>
+    public async Task<int> CountUnreadAsync(Guid userId, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (unreadCounts.Entries.TryGet(userId, now, out var cached))
+            return cached;
+        var generation = unreadCounts.Entries.Generation;
+        var count = await UnreadCount.For(db)((DbContext)db, userId, ct);
+        unreadCounts.Entries.Set(userId, count, now + UnreadCountCache.Lifetime, generation);
+        return count;
+    }
 
     public async Task<NotificationPage> ListAsync(Guid userId, int page, CancellationToken ct)
     {
@@ -57,11 +70,36 @@ public sealed class NotificationInbox(IPortalDbContext db, TimeProvider clock)
     }
 
     /// <returns>How many were unread.</returns>
-    public Task<int> MarkAllReadAsync(Guid userId, CancellationToken ct)
+    public async Task<int> MarkAllReadAsync(Guid userId, CancellationToken ct)
     {
         DateTime? now = clock.GetUtcNow().UtcDateTime;
-        return db.Notifications
+        var marked = await db.Notifications
             .Where(n => n.UserId == userId && n.ReadAtUtc == null)
             .ExecuteUpdateAsync(s => s.SetProperty(n => n.ReadAtUtc, now), ct);
+        // A bulk update bypasses the save that signals; say it here.
+        await signals.PublishAsync(CacheTopics.Inbox, userId.ToString("D"), CancellationToken.None);
+        return marked;
     }
+}
+
+/// <summary>Each person's unread count on this node; dropped when their notifications change on any node.</summary>
+public sealed class UnreadCountCache
+{
+    /// <summary>A safety net only: a change reaches every node through its signal.</summary>
+    public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(10);
+
+    public UnreadCountCache(CacheSignalBus bus)
+    {
+        ArgumentNullException.ThrowIfNull(bus);
+        Entries = new(bus, capacity: 50_000);
+        bus.Subscribe(CacheTopics.Inbox, key =>
+        {
+            if (Guid.TryParse(key, out var userId))
+                Entries.Remove(userId);
+            else
+                Entries.Clear();
+        });
+    }
+
+    internal SignalledCache<Guid, int> Entries { get; }
 }

@@ -13,21 +13,18 @@ namespace Palopo.Portal.Infrastructure.Caching;
 /// node; reading is all it does, apart from pruning rows older than a day now and then.
 /// </summary>
 /// <remarks>
-/// On PostgreSQL and SQL Server two inserts may commit out of id order, so a poll reads again the
-/// last <see cref="Lookback"/> ids and skips those already handled: a row that committed late is
-/// still seen. Wall-clock timers, not <see cref="TimeProvider"/>: this is about real seconds.
+/// Late commits are handled by <see cref="SignalCursor"/>. Wall-clock timers, not
+/// <see cref="TimeProvider"/>: this is about real seconds.
 /// </remarks>
 internal sealed partial class CacheSignalListener(
     IServiceScopeFactory scopes, CacheSignalBus bus, IOptions<CachingOptions> options, TimeProvider clock, ILogger<CacheSignalListener> logger)
     : BackgroundService
 {
-    private const int Lookback = 64;
     private const int BatchSize = 1000;
     private static readonly TimeSpan KeepFor = TimeSpan.FromDays(1);
     private static readonly TimeSpan PruneEvery = TimeSpan.FromMinutes(10);
 
-    private readonly SortedSet<long> _seen = [];
-    private long? _last;
+    private readonly SignalCursor _cursor = new();
     private bool _failing;
     private long _prunedAt;
 
@@ -56,33 +53,23 @@ internal sealed partial class CacheSignalListener(
         {
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
-            if (_last is null)
+            if (_cursor.Last is null)
             {
-                // Starting: nothing is cached yet, so what came before is only remembered as seen.
-                var max = await db.CacheSignals.MaxAsync(s => (long?)s.Id, ct) ?? 0;
-                var from = max - Lookback;
-                _seen.UnionWith(await db.CacheSignals.Where(s => s.Id > from).Select(s => s.Id).ToListAsync(ct));
-                _last = max;
+                var newest = await db.CacheSignals.MaxAsync(s => (long?)s.Id, ct) ?? 0;
+                var from = newest - _cursor.Lookback;
+                _cursor.Start(newest, await db.CacheSignals.Where(s => s.Id > from).Select(s => s.Id).ToListAsync(ct));
             }
             else
             {
-                var from = _last.Value - Lookback;
+                var after = _cursor.ReadAfter;
                 var rows = await db.CacheSignals.AsNoTracking()
-                    .Where(s => s.Id > from)
+                    .Where(s => s.Id > after)
                     .OrderBy(s => s.Id)
                     .Take(BatchSize)
                     .Select(s => new { s.Id, s.Topic, s.Key })
                     .ToListAsync(ct);
-                foreach (var row in rows)
-                {
-                    if (!_seen.Add(row.Id))
-                        continue;
+                foreach (var row in _cursor.TakeNew(rows, r => r.Id))
                     await bus.DispatchAsync(row.Topic, row.Key, ct);
-                    _last = Math.Max(_last.Value, row.Id);
-                }
-
-                var keepFrom = _last.Value - Lookback;
-                _seen.RemoveWhere(id => id <= keepFrom);
             }
 
             bus.Heard();

@@ -1,18 +1,13 @@
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Palopo.Portal.Application.Caching;
-using Palopo.Portal.Infrastructure.Persistence;
 
 namespace Palopo.Portal.Infrastructure.Caching;
 
 /// <summary>
-/// Tells this node's caches at once, then appends the signal to the log the other nodes poll
-/// (<see cref="CacheSignalListener"/>). The caller's change is already committed (see
-/// <see cref="ICacheSignals"/>), so a failure to append is logged rather than thrown: the other
-/// nodes then drop the data when its cache lifetime ends.
+/// Tells this node's caches at once, then queues the signal for <see cref="CacheSignalWriter"/>,
+/// which appends it to the log the other nodes poll (<see cref="CacheSignalListener"/>). The
+/// request never waits for that write and never needs a second database connection for it.
 /// </summary>
-internal sealed partial class DatabaseCacheSignals(
-    IServiceScopeFactory scopes, CacheSignalBus bus, TimeProvider clock, ILogger<DatabaseCacheSignals> logger) : ICacheSignals
+internal sealed class DatabaseCacheSignals(CacheSignalBus bus, CacheSignalWriter writer, TimeProvider clock) : ICacheSignals
 {
     public async Task PublishAsync(string topic, string key, CancellationToken ct)
     {
@@ -21,20 +16,6 @@ internal sealed partial class DatabaseCacheSignals(
         if (topic.Length > CacheSignal.TopicMaxLength || key.Length > CacheSignal.KeyMaxLength)
             throw new ArgumentException("Cache signal topic or key too long.", nameof(key));
         await bus.DispatchAsync(topic, key, ct);
-        try
-        {
-            await using var scope = scopes.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
-            db.CacheSignals.Add(new CacheSignal(topic, key, clock.GetUtcNow().UtcDateTime));
-            // Not cancellable: the change it announces is already committed.
-            await db.SaveChangesAsync(CancellationToken.None);
-        }
-        catch (Exception ex)
-        {
-            LogNotRecorded(ex, topic, key);
-        }
+        writer.Enqueue(new CacheSignal(topic, key, clock.GetUtcNow().UtcDateTime));
     }
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Cache signal {Topic}/{Key} could not be recorded: other nodes keep their copy until it expires")]
-    private partial void LogNotRecorded(Exception ex, string topic, string key);
 }

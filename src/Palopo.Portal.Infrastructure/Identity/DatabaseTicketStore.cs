@@ -79,7 +79,6 @@ public sealed class DatabaseTicketStore(
     public async Task RenewAsync(string key, AuthenticationTicket ticket, HttpContext httpContext, CancellationToken cancellationToken)
     {
         var now = Now();
-        var generation = cache.Entries.Generation;
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
         var session = await db.Set<UserSession>().FirstOrDefaultAsync(s => s.Key == key, cancellationToken);
@@ -88,10 +87,10 @@ public sealed class DatabaseTicketStore(
             return;
         session.Renew(Protect(ticket, key), now, ExpiryOf(ticket, now));
         await db.SaveChangesAsync(cancellationToken);
-        // This node keeps the renewed ticket. Other nodes may hold the older one: it is the same
-        // session with an earlier expiry, which their cache honours (they read the row again then),
-        // so a renewal, unlike a revocation, needs no signal.
-        Remember(key, ticket, session.UserId, now, generation);
+        // This node drops its copy, so the next request reads the renewed row through the full check
+        // (revoked? expired? account still active?). Other nodes may keep the older copy: the same
+        // session with an earlier expiry, which their cache honours, so a renewal sends no signal.
+        cache.Entries.Remove(key);
     }
 
     public Task<AuthenticationTicket?> RetrieveAsync(string key) => RetrieveAsync(key, CancellationToken.None);
@@ -133,17 +132,12 @@ public sealed class DatabaseTicketStore(
             return null;
         if (httpContext is not null)
             httpContext.Items[SessionIdClaim] = key;
-        return Remember(key, result, userId, now, generation).Copy();
-    }
-
-    private SessionTicketCache.CachedSession Remember(string key, AuthenticationTicket ticket, Guid userId, DateTime now, long generation)
-    {
-        var session = new SessionTicketCache.CachedSession(SessionTicketCache.CachedSession.CopyOf(ticket), userId);
+        var session = new SessionTicketCache.CachedSession(result, userId);
         var until = now + SessionTicketCache.Lifetime;
-        if (ticket.Properties.ExpiresUtc?.UtcDateTime is { } expires && expires < until)
+        if (result.Properties.ExpiresUtc?.UtcDateTime is { } expires && expires < until)
             until = expires;
         cache.Entries.Set(key, session, until, generation);
-        return session;
+        return session.Copy();
     }
 
     public Task RemoveAsync(string key) => RemoveAsync(key, CancellationToken.None);

@@ -5,7 +5,7 @@ namespace Palopo.Portal.Infrastructure.Identity;
 
 /// <summary>
 /// Live sessions this node has checked, so a signed-in request needs neither the session row nor
-/// its decryption (ADR 0015). A renewal on this node replaces the entry; an entry goes when its
+/// its decryption (ADR 0015). A renewal on this node drops the entry; an entry goes when its
 /// session is signed out (<see cref="CacheTopics.Session"/>) or its person's sessions are ended
 /// (<see cref="CacheTopics.UserSessions"/>) on any node, and after <see cref="Lifetime"/> at most.
 /// </summary>
@@ -36,9 +36,7 @@ public sealed class SessionTicketCache
     /// </summary>
     internal sealed record CachedSession(AuthenticationTicket Ticket, Guid UserId)
     {
-        public AuthenticationTicket Copy() => CopyOf(Ticket);
-
-        public static AuthenticationTicket CopyOf(AuthenticationTicket ticket) =>
-            new(ticket.Principal.Clone(), ticket.Properties.Clone(), ticket.AuthenticationScheme);
+        public AuthenticationTicket Copy() =>
+            new(Ticket.Principal.Clone(), Ticket.Properties.Clone(), Ticket.AuthenticationScheme);
     }
 }
