@@ -66,6 +66,7 @@ public static class DependencyInjection
         services.AddScoped<Application.Officer.Supervision.IAgencyOfficers, AgencyOfficers>();
         services.AddScoped<Application.Admin.Catalogue.IAgencyStaff, AgencyStaff>();
         services.AddScoped<Application.Officer.Queues.IAccountQuery, AccountQuery>();
+        services.AddScoped<Application.Officer.Queues.IDefaultQueueQuery, DefaultQueueQuery>();
         services.AddScoped<Application.PersonalData.IMyDataAccounts, MyDataAccounts>();
         services.AddScoped<Application.Admin.Staff.IStaffAccounts, Admin.StaffAccounts>();
         services.AddScoped<Application.Admin.Audit.IAuditUserLookup, Admin.AuditUserLookup>();

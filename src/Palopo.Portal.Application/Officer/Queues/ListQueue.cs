@@ -95,7 +95,8 @@ public sealed record QueuePage(IReadOnlyList<QueueItem> Items, QueueCursor? Next
 /// (<see cref="ServicesAsync"/>) come from memory. The default (awaiting an officer, ascending)
 /// is a range read of the (AgencyId, AwaitsOfficer, DueOn, Id) index.
 /// </summary>
-public sealed class ListQueue(IPortalDbContext db, IAccountQuery accounts, WorkingCalendarProvider calendars, AgencyServicesCache servicesCache, TimeProvider clock)
+public sealed class ListQueue(
+    IPortalDbContext db, IAccountQuery accounts, IDefaultQueueQuery defaultQueue, WorkingCalendarProvider calendars, AgencyServicesCache servicesCache, TimeProvider clock)
 {
     public const int PageSize = 25;
 
@@ -135,6 +136,41 @@ public sealed class ListQueue(IPortalDbContext db, IAccountQuery accounts, Worki
         var me = officer.UserId;
         var today = PalopoTime.Today(clock);
 
+        var rows = IsDefault(filter)
+            ? await defaultQueue.ReadAsync(agencyId, filter.After, PageSize + 1, ct)
+            : await FilteredRowsAsync(filter, agencyId, me, today, ct);
+
+        var calendar = rows.Count == 0 ? null : await calendars.GetAsync(ct);
+        var byId = services.ToDictionary(s => s.Id);
+        var items = new List<QueueItem>(Math.Min(rows.Count, PageSize));
+        foreach (var r in rows.Take(PageSize))
+        {
+            var service = byId.GetValueOrDefault(r.ServiceId);
+            var due = r.DueOn!.Value;
+            var paused = r.ClockPausedOn is not null;
+            var open = RequestLifecycle.IsOpen(r.Status);
+            var overdue = open && !paused && today > due;
+            items.Add(new QueueItem(
+                r.Id, r.ReferenceNumber ?? "", service?.Slug ?? "", service?.Name ?? new LocalizedText("", ""), r.CurrentStep,
+                service is not null && r.CurrentStep < service.Steps.Count ? service.Steps[r.CurrentStep] : null,
+                r.Status, r.Channel, r.ApplicantName, r.SubmittedAtUtc ?? default, due, paused, overdue,
+                open && !paused && due >= today ? calendar!.WorkingDaysBetween(today, due) : 0,
+                overdue ? Math.Max(1, calendar!.WorkingDaysBetween(due, today)) : 0,
+                r.AssignedOfficerId, r.OfficerName));
+        }
+
+        var next = rows.Count > PageSize ? new QueueCursor(items[^1].DueOn, items[^1].Id) : null;
+        return new QueuePage(items, next, today);
+    }
+
+    /// <summary>The queue as an officer opens it, read by <see cref="IDefaultQueueQuery"/> (compiled).</summary>
+    private static bool IsDefault(QueueFilter filter) =>
+        filter is { Status: null, Reference: null, ServiceId: null, Step: null, MineOnly: false, Due: QueueDue.Any, Descending: false }
+        && string.IsNullOrEmpty(filter.KelurahanCode);
+
+    /// <summary>Any other view: the filters compose one statement of the same shape.</summary>
+    private async Task<List<QueueRow>> FilteredRowsAsync(QueueFilter filter, Guid agencyId, Guid me, DateOnly today, CancellationToken ct)
+    {
         // Booleans are compared with a parameter, never tested bare: SQLite uses an index column only
         // for "AwaitsOfficer = ?", and EF would render "== true" as the bare column.
         var awaiting = true;
@@ -203,56 +239,8 @@ public sealed class ListQueue(IPortalDbContext db, IAccountQuery accounts, Worki
         joined = filter.Descending
             ? joined.OrderByDescending(r => r.DueOn).ThenByDescending(r => r.Id)
             : joined.OrderBy(r => r.DueOn).ThenBy(r => r.Id);
-        var rows = await joined.Take(PageSize + 1).ToListAsync(ct);
+        return await joined.Take(PageSize + 1).ToListAsync(ct);
 
-        var calendar = rows.Count == 0 ? null : await calendars.GetAsync(ct);
-        var byId = services.ToDictionary(s => s.Id);
-        var items = new List<QueueItem>(Math.Min(rows.Count, PageSize));
-        foreach (var r in rows.Take(PageSize))
-        {
-            var service = byId.GetValueOrDefault(r.ServiceId);
-            var due = r.DueOn!.Value;
-            var paused = r.ClockPausedOn is not null;
-            var open = RequestLifecycle.IsOpen(r.Status);
-            var overdue = open && !paused && today > due;
-            items.Add(new QueueItem(
-                r.Id, r.ReferenceNumber ?? "", service?.Slug ?? "", service?.Name ?? new LocalizedText("", ""), r.CurrentStep,
-                service is not null && r.CurrentStep < service.Steps.Count ? service.Steps[r.CurrentStep] : null,
-                r.Status, r.Channel, r.ApplicantName, r.SubmittedAtUtc ?? default, due, paused, overdue,
-                open && !paused && due >= today ? calendar!.WorkingDaysBetween(today, due) : 0,
-                overdue ? Math.Max(1, calendar!.WorkingDaysBetween(due, today)) : 0,
-                r.AssignedOfficerId, r.OfficerName));
-        }
-
-        var next = rows.Count > PageSize ? new QueueCursor(items[^1].DueOn, items[^1].Id) : null;
-        return new QueuePage(items, next, today);
-    }
-
-    private sealed class QueueRow
-    {
-        public Guid Id { get; init; }
-
-        public string? ReferenceNumber { get; init; }
-
-        public Guid ServiceId { get; init; }
-
-        public int CurrentStep { get; init; }
-
-        public RequestStatus Status { get; init; }
-
-        public RequestChannel Channel { get; init; }
-
-        public DateTime? SubmittedAtUtc { get; init; }
-
-        public DateOnly? DueOn { get; init; }
-
-        public DateOnly? ClockPausedOn { get; init; }
-
-        public Guid? AssignedOfficerId { get; init; }
-
-        public string? ApplicantName { get; init; }
-
-        public string? OfficerName { get; init; }
     }
 }
 
