@@ -96,6 +96,7 @@ public static class DependencyInjection
         services.AddSingleton<Caching.InboxSignalInterceptor>();
         services.AddHostedService(sp => sp.GetRequiredService<Caching.CacheSignalListener>());
         services.AddSingleton<SessionTicketCache>();
+        services.AddSingleton<StaffRowCache>();
     }
 
     private static void AddDocuments(IServiceCollection services)

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Palopo.Portal.Application.Caching;
 using Palopo.Portal.Application.Common;
 using Palopo.Portal.Application.Staff;
 using Palopo.Portal.Domain.Users;
@@ -6,8 +7,12 @@ using Palopo.Portal.Infrastructure.Persistence;
 
 namespace Palopo.Portal.Infrastructure.Identity;
 
-/// <summary>Reads the current staff member once per request (name and agency come from the database, roles from the sign-in).</summary>
-internal sealed class StaffContext(ICurrentUser currentUser, PortalDbContext db) : IStaffContext
+/// <summary>
+/// The current staff member: name and agency from the database, roles from the sign-in. The row is
+/// kept in memory (<see cref="StaffRowCache"/>) until the person's sessions end on any node, which
+/// every change to a staff account does (deactivation, role or agency change, erasure; ADR 0015).
+/// </summary>
+internal sealed class StaffContext(ICurrentUser currentUser, PortalDbContext db, StaffRowCache rows, TimeProvider clock) : IStaffContext
 {
     /// <summary>On every staff page, hence compiled (ADR 0014).</summary>
     private static readonly PerModelQuery<Func<PortalDbContext, Guid, CancellationToken, Task<StaffRow?>>> ActiveStaff = new(() =>
@@ -27,12 +32,41 @@ internal sealed class StaffContext(ICurrentUser currentUser, PortalDbContext db)
         _loaded = true;
         if (currentUser.Id is not { } id || !Roles.Staff.Any(currentUser.IsInRole))
             return null;
-        var user = await ActiveStaff.ForContext(db)(db, id, ct);
-        if (user is null)
-            return null;
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (!rows.Entries.TryGet(id, now, out var user))
+        {
+            var generation = rows.Entries.Generation;
+            user = await ActiveStaff.ForContext(db)(db, id, ct);
+            if (user is null)
+                return null;
+            rows.Entries.Set(id, user, now + StaffRowCache.Lifetime, generation);
+        }
+
         _cached = new StaffMember(id, user.FullName, user.AgencyId, [.. Roles.All.Where(currentUser.IsInRole)]);
         return _cached;
     }
 
-    private sealed record StaffRow(string FullName, Guid? AgencyId);
+    internal sealed record StaffRow(string FullName, Guid? AgencyId);
+}
+
+/// <summary>Active staff members' names and agencies on this node; dropped when their sessions end on any node.</summary>
+internal sealed class StaffRowCache
+{
+    /// <summary>A safety net only: account changes reach every node through the sessions' signal.</summary>
+    public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(5);
+
+    public StaffRowCache(CacheSignalBus bus)
+    {
+        ArgumentNullException.ThrowIfNull(bus);
+        Entries = new(bus, capacity: 10_000);
+        bus.Subscribe(CacheTopics.UserSessions, key =>
+        {
+            if (Guid.TryParse(key, out var userId))
+                Entries.Remove(userId);
+            else
+                Entries.Clear();
+        });
+    }
+
+    public SignalledCache<Guid, StaffContext.StaffRow> Entries { get; }
 }
