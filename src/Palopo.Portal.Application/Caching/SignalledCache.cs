@@ -51,6 +51,37 @@ public sealed class SignalledCache<TKey, TValue>(CacheSignalBus bus, int capacit
             _entries.TryRemove(new KeyValuePair<TKey, Entry>(key, entry));
     }
 
+    /// <summary>
+    /// The cached value, or the loaded one, kept for <paramref name="lifetime"/> (a null result is
+    /// not kept: "no such row" is not worth remembering and may change without a signal).
+    /// </summary>
+    public async Task<TValue> GetOrLoadAsync(TKey key, DateTime nowUtc, TimeSpan lifetime, Func<Task<TValue>> load)
+    {
+        ArgumentNullException.ThrowIfNull(load);
+        if (TryGet(key, nowUtc, out var cached))
+            return cached;
+        var generation = Generation;
+        var value = await load();
+        if (value is not null)
+            Set(key, value, nowUtc + lifetime, generation);
+        return value;
+    }
+
+    /// <summary>Drops the entry a <paramref name="topic"/> signal names (its key parsed by <paramref name="parse"/>); a key that does not parse drops all.</summary>
+    public void EvictOn(string topic, KeyParser parse)
+    {
+        ArgumentNullException.ThrowIfNull(parse);
+        bus.Subscribe(topic, signalKey =>
+        {
+            if (parse(signalKey, out var key))
+                Remove(key);
+            else
+                Clear();
+        });
+    }
+
+    public delegate bool KeyParser(string text, out TKey key);
+
     public void Remove(TKey key)
     {
         Interlocked.Increment(ref _generation);

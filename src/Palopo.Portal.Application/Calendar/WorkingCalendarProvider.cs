@@ -15,16 +15,9 @@ public sealed class WorkingCalendarProvider(IPortalDbContext db, WorkingCalendar
     private static readonly PerModelQuery<Func<DbContext, IAsyncEnumerable<DateOnly>>> HolidayDates = new(() =>
         EF.CompileAsyncQuery((DbContext db) => db.Set<Holiday>().AsNoTracking().Select(h => h.Date)));
 
-    public async Task<WorkingCalendar> GetAsync(CancellationToken ct)
-    {
-        var now = clock.GetUtcNow().UtcDateTime;
-        if (cache.Entries.TryGet(true, now, out var cached))
-            return cached;
-        var generation = cache.Entries.Generation;
-        var calendar = new WorkingCalendar(await HolidayDates.For(db)((DbContext)db).ToListAsync(ct));
-        cache.Entries.Set(true, calendar, now + WorkingCalendarCache.Lifetime, generation);
-        return calendar;
-    }
+    public Task<WorkingCalendar> GetAsync(CancellationToken ct) =>
+        cache.Entries.GetOrLoadAsync(true, clock.GetUtcNow().UtcDateTime, WorkingCalendarCache.Lifetime,
+            async () => new WorkingCalendar(await HolidayDates.For(db)((DbContext)db).ToListAsync(ct)));
 }
 
 /// <summary>The one calendar this node holds; dropped when any node changes a holiday.</summary>

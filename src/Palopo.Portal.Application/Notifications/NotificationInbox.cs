@@ -29,16 +29,9 @@ public sealed class NotificationInbox(IPortalDbContext db, UnreadCountCache unre
     /// change on any node (<see cref="CacheTopics.Inbox"/>, sent after each save that adds, reads or
     /// removes one; ADR 0015).
     /// </summary>
-    public async Task<int> CountUnreadAsync(Guid userId, CancellationToken ct)
-    {
-        var now = clock.GetUtcNow().UtcDateTime;
-        if (unreadCounts.Entries.TryGet(userId, now, out var cached))
-            return cached;
-        var generation = unreadCounts.Entries.Generation;
-        var count = await UnreadCount.For(db)((DbContext)db, userId, ct);
-        unreadCounts.Entries.Set(userId, count, now + UnreadCountCache.Lifetime, generation);
-        return count;
-    }
+    public Task<int> CountUnreadAsync(Guid userId, CancellationToken ct) =>
+        unreadCounts.Entries.GetOrLoadAsync(userId, clock.GetUtcNow().UtcDateTime, UnreadCountCache.Lifetime,
+            () => UnreadCount.For(db)((DbContext)db, userId, ct));
 
     public async Task<NotificationPage> ListAsync(Guid userId, int page, CancellationToken ct)
     {
@@ -92,13 +85,7 @@ public sealed class UnreadCountCache
     {
         ArgumentNullException.ThrowIfNull(bus);
         Entries = new(bus, capacity: 50_000);
-        bus.Subscribe(CacheTopics.Inbox, key =>
-        {
-            if (Guid.TryParse(key, out var userId))
-                Entries.Remove(userId);
-            else
-                Entries.Clear();
-        });
+        Entries.EvictOn(CacheTopics.Inbox, Guid.TryParse);
     }
 
     internal SignalledCache<Guid, int> Entries { get; }

@@ -10,7 +10,8 @@ namespace Palopo.Portal.Infrastructure.Identity;
 /// <see cref="IDefaultQueueQuery"/> as one compiled query: the statement <c>ListQueue</c> composes
 /// for an unfiltered page after a cursor, a range read of the (AgencyId, AwaitsOfficer, DueOn, Id)
 /// index with left joins for the two names. The first page reads "after" a cursor before every
-/// date, which selects the same rows with the same plan.
+/// date, which selects the same rows with the same plan. The joins and projection repeat
+/// <c>ListQueue</c>'s composed ones (a compiled query cannot call out to shared code): keep them alike.
 /// </summary>
 internal sealed class DefaultQueueQuery(PortalDbContext db) : IDefaultQueueQuery
 {

@@ -32,15 +32,10 @@ internal sealed class StaffContext(ICurrentUser currentUser, PortalDbContext db,
         _loaded = true;
         if (currentUser.Id is not { } id || !Roles.Staff.Any(currentUser.IsInRole))
             return null;
-        var now = clock.GetUtcNow().UtcDateTime;
-        if (!rows.Entries.TryGet(id, now, out var user))
-        {
-            var generation = rows.Entries.Generation;
-            user = await ActiveStaff.ForContext(db)(db, id, ct);
-            if (user is null)
-                return null;
-            rows.Entries.Set(id, user, now + StaffRowCache.Lifetime, generation);
-        }
+        var user = await rows.Entries.GetOrLoadAsync(id, clock.GetUtcNow().UtcDateTime, StaffRowCache.Lifetime,
+            () => ActiveStaff.ForContext(db)(db, id, ct));
+        if (user is null)
+            return null;
 
         _cached = new StaffMember(id, user.FullName, user.AgencyId, [.. Roles.All.Where(currentUser.IsInRole)]);
         return _cached;
@@ -59,14 +54,8 @@ internal sealed class StaffRowCache
     {
         ArgumentNullException.ThrowIfNull(bus);
         Entries = new(bus, capacity: 10_000);
-        bus.Subscribe(CacheTopics.UserSessions, key =>
-        {
-            if (Guid.TryParse(key, out var userId))
-                Entries.Remove(userId);
-            else
-                Entries.Clear();
-        });
+        Entries.EvictOn(CacheTopics.UserSessions, Guid.TryParse);
     }
 
-    public SignalledCache<Guid, StaffContext.StaffRow> Entries { get; }
+    public SignalledCache<Guid, StaffContext.StaffRow?> Entries { get; }
 }

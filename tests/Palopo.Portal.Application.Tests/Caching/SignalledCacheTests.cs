@@ -102,4 +102,39 @@ public sealed class SignalledCacheTests
 
         Assert.Equal(["session:k1", "again:k1"], heard);
     }
+
+    [Fact]
+    public async Task GetOrLoad_loads_once_keeps_the_value_and_never_keeps_a_null()
+    {
+        var bus = new CacheSignalBus();
+        bus.Heard();
+        var cache = new SignalledCache<string, string?>(bus, capacity: 10);
+        var loads = 0;
+
+        Assert.Equal("v", await cache.GetOrLoadAsync("a", Now, TimeSpan.FromMinutes(1), () => { loads++; return Task.FromResult<string?>("v"); }));
+        Assert.Equal("v", await cache.GetOrLoadAsync("a", Now, TimeSpan.FromMinutes(1), () => { loads++; return Task.FromResult<string?>("other"); }));
+        Assert.Null(await cache.GetOrLoadAsync("b", Now, TimeSpan.FromMinutes(1), () => { loads++; return Task.FromResult<string?>(null); }));
+        Assert.Null(await cache.GetOrLoadAsync("b", Now, TimeSpan.FromMinutes(1), () => { loads++; return Task.FromResult<string?>(null); }));
+
+        Assert.Equal(3, loads);
+    }
+
+    [Fact]
+    public async Task EvictOn_drops_the_entry_a_signal_names_or_everything_for_a_key_it_cannot_read()
+    {
+        var bus = new CacheSignalBus();
+        bus.Heard();
+        var cache = new SignalledCache<Guid, int>(bus, capacity: 10);
+        cache.EvictOn(CacheTopics.Inbox, Guid.TryParse);
+        Guid one = Guid.NewGuid(), two = Guid.NewGuid();
+        cache.Set(one, 1, Now.AddMinutes(5), cache.Generation);
+        cache.Set(two, 2, Now.AddMinutes(5), cache.Generation);
+
+        await bus.DispatchAsync(CacheTopics.Inbox, one.ToString("D"), CancellationToken.None);
+        Assert.False(cache.TryGet(one, Now, out _));
+        Assert.True(cache.TryGet(two, Now, out _));
+
+        await bus.DispatchAsync(CacheTopics.Inbox, "*", CancellationToken.None);
+        Assert.False(cache.TryGet(two, Now, out _));
+    }
 }

@@ -128,12 +128,7 @@ public abstract class ServerSideSessionTests(PortalFixture portal) : PortalTests
         // renews the ticket and so drops the copy each time.)
         await CacheSignalLog.AppendAsync(App.Services, CacheTopics.UserSessions, userId.ToString("D"));
 
-        var location = await CacheSignalLog.PollUntilAsync(async () =>
-        {
-            using var response = await browser.GetAsync(AccountUrl);
-            return response.Headers.Location is { IsAbsoluteUri: true } absolute ? absolute.PathAndQuery : response.Headers.Location?.OriginalString;
-        }, l => l == "/akun/masuk?kembali=%2Fakun");
-        Assert.Equal("/akun/masuk?kembali=%2Fakun", location);
+        await AssertSignedOutWithinPatienceAsync(browser);
     }
 
     [PortalFact]
@@ -154,12 +149,7 @@ public abstract class ServerSideSessionTests(PortalFixture portal) : PortalTests
         });
         await CacheSignalLog.AppendAsync(App.Services, CacheTopics.UserSessions, userId.ToString("D"));
 
-        var location = await CacheSignalLog.PollUntilAsync(async () =>
-        {
-            using var response = await browser.GetAsync(AccountUrl);
-            return response.Headers.Location is { IsAbsoluteUri: true } absolute ? absolute.PathAndQuery : response.Headers.Location?.OriginalString;
-        }, l => l == "/akun/masuk?kembali=%2Fakun");
-        Assert.Equal("/akun/masuk?kembali=%2Fakun", location);
+        await AssertSignedOutWithinPatienceAsync(browser);
     }
 
     [PortalFact]
@@ -169,6 +159,17 @@ public abstract class ServerSideSessionTests(PortalFixture portal) : PortalTests
         await AssertSignedOutAsync(forged);
         using var response = await forged.GetAsync("/");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    /// <summary>The account page sends <paramref name="browser"/> to sign in, within <see cref="CacheSignalLog.Patience"/>.</summary>
+    private static async Task AssertSignedOutWithinPatienceAsync(PortalClient browser)
+    {
+        var location = await CacheSignalLog.PollUntilAsync(async () =>
+        {
+            using var response = await browser.GetAsync(AccountUrl);
+            return response.Headers.Location is { IsAbsoluteUri: true } absolute ? absolute.PathAndQuery : response.Headers.Location?.OriginalString;
+        }, l => l == "/akun/masuk?kembali=%2Fakun");
+        Assert.Equal("/akun/masuk?kembali=%2Fakun", location);
     }
 
     private PortalClient NewClientWithAuthCookie(string value)

@@ -117,14 +117,11 @@ public sealed class ListQueue(
     {
         ArgumentNullException.ThrowIfNull(officer);
         var agencyId = officer.AgencyId ?? Guid.Empty;
-        var now = clock.GetUtcNow().UtcDateTime;
-        if (servicesCache.Entries.TryGet(agencyId, now, out var cached))
-            return cached;
-        var generation = servicesCache.Entries.Generation;
-        var rows = await AgencyServices.For(db)((DbContext)db, agencyId).ToListAsync(ct);
-        IReadOnlyList<QueueService> services = [.. rows.Select(s => new QueueService(s.Id, s.Slug, s.Name, [.. s.Workflow.Select(w => w.Name)]))];
-        servicesCache.Entries.Set(agencyId, services, now + AgencyServicesCache.Lifetime, generation);
-        return services;
+        return await servicesCache.Entries.GetOrLoadAsync(agencyId, clock.GetUtcNow().UtcDateTime, AgencyServicesCache.Lifetime, async () =>
+        {
+            var rows = await AgencyServices.For(db)((DbContext)db, agencyId).ToListAsync(ct);
+            return (IReadOnlyList<QueueService>)[.. rows.Select(s => new QueueService(s.Id, s.Slug, s.Name, [.. s.Workflow.Select(w => w.Name)]))];
+        });
     }
 
     public async Task<QueuePage> HandleAsync(StaffMember officer, IReadOnlyList<QueueService> services, QueueFilter filter, CancellationToken ct)
@@ -215,6 +212,7 @@ public sealed class ListQueue(
                 : q.Where(r => r.DueOn > d || (r.DueOn == d && r.Id.CompareTo(id) > 0));
         }
 
+        // The same joins and projection as IDefaultQueueQuery's compiled statement: keep them alike.
         var joined =
             from r in q
             join a in accounts.Accounts on r.ApplicantUserId equals (Guid?)a.Id into applicants
