@@ -64,8 +64,30 @@ public sealed class PortalProcess : IAsyncDisposable
     };
 
     /// <summary>Starts the portal; with <paramref name="arguments"/> e.g. "--migrate".</summary>
+    /// <summary>
+    /// Another process listening on the port (a portal left running by hand, say) would answer in
+    /// this one's place, and the test would measure the wrong server: say so instead.
+    /// </summary>
+    private static void EnsurePortIsFree(int port)
+    {
+        var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, port);
+        try
+        {
+            probe.Start();
+        }
+        catch (System.Net.Sockets.SocketException ex)
+        {
+            throw new InvalidOperationException($"Port {port} is already in use by another process; stop it before running these tests.", ex);
+        }
+        finally
+        {
+            probe.Stop();
+        }
+    }
+
     public static PortalProcess Start(int port, IReadOnlyDictionary<string, string?> settings, params string[] arguments)
     {
+        EnsurePortIsFree(port);
         var info = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
