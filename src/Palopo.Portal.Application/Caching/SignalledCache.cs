@@ -82,6 +82,9 @@ public sealed class SignalledCache<TKey, TValue>(CacheSignalBus bus, int capacit
 
     public delegate bool KeyParser(string text, out TKey key);
 
+    /// <summary>Drops everything on any <paramref name="topic"/> signal (data with a single version, such as the calendar).</summary>
+    public void ClearOn(string topic) => bus.Subscribe(topic, _ => Clear());
+
     public void Remove(TKey key)
     {
         Interlocked.Increment(ref _generation);

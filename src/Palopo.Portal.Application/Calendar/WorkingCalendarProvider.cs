@@ -30,7 +30,7 @@ public sealed class WorkingCalendarCache
     {
         ArgumentNullException.ThrowIfNull(bus);
         Entries = new(bus, capacity: 1);
-        bus.Subscribe(CacheTopics.Calendar, _ => Entries.Clear());
+        Entries.ClearOn(CacheTopics.Calendar);
     }
 
     internal SignalledCache<bool, WorkingCalendar> Entries { get; }

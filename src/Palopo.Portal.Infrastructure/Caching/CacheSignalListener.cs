@@ -47,7 +47,7 @@ internal sealed partial class CacheSignalListener(
     }
 
     /// <summary>One poll: hand on what is new, then tell the bus this node is current.</summary>
-    internal async Task PollOnceAsync(CancellationToken ct)
+    private async Task PollOnceAsync(CancellationToken ct)
     {
         try
         {

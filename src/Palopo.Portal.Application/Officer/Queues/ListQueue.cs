@@ -238,7 +238,6 @@ public sealed class ListQueue(
             ? joined.OrderByDescending(r => r.DueOn).ThenByDescending(r => r.Id)
             : joined.OrderBy(r => r.DueOn).ThenBy(r => r.Id);
         return await joined.Take(PageSize + 1).ToListAsync(ct);
-
     }
 }
 
@@ -252,7 +251,7 @@ public sealed class AgencyServicesCache
     {
         ArgumentNullException.ThrowIfNull(bus);
         Entries = new(bus, capacity: 256);
-        bus.Subscribe(CacheTopics.Catalogue, _ => Entries.Clear());
+        Entries.ClearOn(CacheTopics.Catalogue);
     }
 
     internal SignalledCache<Guid, IReadOnlyList<QueueService>> Entries { get; }
