@@ -143,6 +143,7 @@ public static class DependencyInjection
             options.AddInterceptors(sp.GetRequiredService<Caching.InboxSignalInterceptor>());
         });
         services.AddScoped<IPortalDbContext>(sp => sp.GetRequiredService<PortalDbContext>());
+        services.AddHostedService<Persistence.Sqlite.SqliteConnectionsCloser>();
         services.AddScoped<ReferenceDataSeeder>();
         services.AddScoped<ServiceCatalogSeeder>();
         services.AddScoped<DemoAccountSeeder>();

@@ -34,7 +34,6 @@ public static class PortalPipeline
         });
         app.UseStaticFiles();
         app.UseMiddleware<DatabaseReadinessGate>();
-        app.UseMiddleware<SqliteConnectionPerRequest>();
         app.UseRouting();
         // Per-IP limits on sign-in, registration, password reset, tracking, claims, verification and uploads.
         app.UseRateLimiter();
