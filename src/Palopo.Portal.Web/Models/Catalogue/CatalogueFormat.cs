@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Localization;
 using Palopo.Portal.Domain.Services;
+using Palopo.Portal.Web.Framework;
 
 namespace Palopo.Portal.Web.Models.Catalogue;
 
@@ -21,7 +22,7 @@ public static class CatalogueFormat
 
     /// <summary>"5 hari kerja" / "5 working days".</summary>
     public static string ServiceTime(int workingDays, IStringLocalizer t) =>
-        workingDays == 1 ? t["Catalogue.ServiceDaysOne"] : t["Catalogue.ServiceDays", workingDays];
+        t.Count("Catalogue.ServiceDays", workingDays);
 
     /// <summary>A size limit in megabytes, in the page's number format: "2", "0,5".</summary>
     public static string Megabytes(long bytes) => (bytes / BytesPerMegabyte).ToString("0.#", CultureInfo.CurrentCulture);
