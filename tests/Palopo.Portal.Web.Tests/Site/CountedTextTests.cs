@@ -31,6 +31,30 @@ public sealed class CountedTextTests
     }
 
     [Theory]
+    [InlineData("en", 1, 1, "Day 1 of 1 working day")]
+    [InlineData("en", 2, 5, "Day 2 of 5 working days")]
+    [InlineData("id", 1, 1, "Hari ke-1 dari 1 hari kerja")]
+    public void The_service_days_decide_the_noun_when_a_text_has_two_counts(string language, int day, int serviceDays, string expected)
+    {
+        var previous = CultureInfo.CurrentUICulture;
+        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(language);
+        try
+        {
+            Assert.Equal(expected, new Texts().Count("Requests.Clock.Day", serviceDays, day, serviceDays).Value);
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = previous;
+        }
+    }
+
+    [Theory]
+    [InlineData("Apply.ServiceDays")]
+    [InlineData("Requests.Clock.Day")]
+    [InlineData("Requests.Clock.NotStarted")]
+    [InlineData("Requests.Clock.Used")]
+    [InlineData("Officer.Review.ClockStopped")]
+    [InlineData("OfficerQueue.DaysLeft")]
     [InlineData("OfficerQueue.OverdueFlag")]
     [InlineData("Officer.Review.DaysLeft")]
     [InlineData("Officer.Review.DaysLate")]
