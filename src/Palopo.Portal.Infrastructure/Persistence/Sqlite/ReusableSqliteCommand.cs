@@ -27,11 +27,17 @@ internal sealed class ReusableSqliteCommand(SqliteStatementCache cache) : DbComm
         {
             if (_inner is not null && _inner.CommandText == value)
                 return;
-            var parameters = _inner?.Parameters.Cast<SqliteParameter>().ToList();
+            // EF sets the SQL first; anything set before it moves over to the prepared command.
+            var earlier = _inner;
+            var parameters = earlier?.Parameters.Cast<SqliteParameter>().ToList();
+            var (transaction, timeout) = (earlier?.Transaction, earlier?.CommandTimeout);
             Release();
             _inner = cache.Take(value ?? string.Empty);
-            if (parameters is not null)
-                _inner.Parameters.AddRange(parameters);
+            if (earlier is null)
+                return;
+            _inner.Parameters.AddRange(parameters!);
+            _inner.Transaction = transaction;
+            _inner.CommandTimeout = timeout!.Value;
         }
     }
 

@@ -63,7 +63,8 @@ internal sealed class SqliteStatementCache
     /// <summary>Keeps a command that ran cleanly for the next use of its SQL; false when the caller should dispose it.</summary>
     public bool Return(SqliteCommand command)
     {
-        if (Connection.State != ConnectionState.Open)
+        // A command EF touched before giving it SQL (parameters first) has nothing worth keeping.
+        if (Connection.State != ConnectionState.Open || command.CommandText.Length == 0)
             return false;
         command.Parameters.Clear();
         command.Transaction = null;
