@@ -3,7 +3,11 @@ using Palopo.Portal.Application.Email;
 
 namespace Palopo.Portal.Infrastructure.Email;
 
-/// <summary>Writes each message as an .eml file: what Development and tests use instead of a mail server.</summary>
+/// <summary>
+/// Writes each message as an .eml file: what Development and tests use instead of a mail server.
+/// The file is written under another name and then renamed, so whoever watches the folder (a relay,
+/// the dev mail page, a test) never opens a message that is still being written.
+/// </summary>
 internal sealed class PickupFolderEmailSender(IOptions<EmailOptions> options, PortalPaths paths) : IEmailSender
 {
     public async Task<string?> SendAsync(EmailMessage message, CancellationToken cancellationToken)
@@ -12,7 +16,9 @@ internal sealed class PickupFolderEmailSender(IOptions<EmailOptions> options, Po
         Directory.CreateDirectory(folder);
         var path = Path.Combine(folder, $"{DateTime.UtcNow:yyyyMMddHHmmssfff}-{Guid.NewGuid():N}.eml");
         var mime = MimeMessageFactory.Create(options.Value, message);
-        await mime.WriteToAsync(path, cancellationToken);
+        var partial = path + ".part";
+        await mime.WriteToAsync(partial, cancellationToken);
+        File.Move(partial, path);
         return path;
     }
 }
