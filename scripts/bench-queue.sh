@@ -74,7 +74,7 @@ for n in $sizes; do
   scripts/seed-requests.sh "$data" "$n" >&2
   ROWS[$n]=$(python3 -c "import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute('select count(*) from ServiceRequests').fetchone()[0])" "$data/palopo.db")
   ASPNETCORE_ENVIRONMENT=Development Storage__DataPath="$data" Serilog__MinimumLevel__Default=Warning \
-    dotnet "$dll" --urls "http://127.0.0.1:$port" --contentRoot "$PWD/src/Palopo.Portal.Web" >"$work/app-$n.log" 2>&1 &
+    Database__ThreadSafetyChecks=false dotnet "$dll" --urls "http://127.0.0.1:$port" --contentRoot "$PWD/src/Palopo.Portal.Web" >"$work/app-$n.log" 2>&1 &
   pid=$!
   for _ in $(seq 1 600); do curl -fs -o /dev/null "http://127.0.0.1:$port/health/ready" && break; sleep 0.2; done
   curl -fs -o /dev/null "http://127.0.0.1:$port/health/ready" || { echo "the app did not start; see $work/app-$n.log" >&2; cat "$work/app-$n.log" >&2; exit 1; }

@@ -139,6 +139,7 @@ public static class DependencyInjection
             if (string.IsNullOrWhiteSpace(connectionString))
                 throw new InvalidOperationException($"Database:ConnectionString is required for {settings.Provider}.");
             DatabaseConfigurator.Configure(options, settings.Provider, connectionString, settings.CommandTimeoutSeconds);
+            options.EnableThreadSafetyChecks(settings.ThreadSafetyChecks);
             PersonalDataCipherExtension.AddTo(options, sp.GetRequiredService<PersonalDataCipher>());
             options.AddInterceptors(sp.GetRequiredService<Caching.InboxSignalInterceptor>());
         });

@@ -27,5 +27,12 @@ public sealed class DatabaseOptions
     [Range(1, 3600)]
     public int StartupRetryMaxSeconds { get; set; } = 15;
 
+    /// <summary>
+    /// EF Core's check that one context is never used by two operations at once. It marks every row
+    /// read (two async-local writes each), so it is on where code is written and tested (Development,
+    /// the test suites) and off by default in production (ADR 0017).
+    /// </summary>
+    public bool ThreadSafetyChecks { get; set; }
+
     public bool ShouldMigrateOnStart => MigrateOnStart ?? Provider == DatabaseProvider.Sqlite;
 }

@@ -22,13 +22,15 @@ internal sealed class PortalTestDatabase : IAsyncDisposable
     private readonly TemporaryDirectory _dataDirectory;
     private readonly PostgresTestDatabase? _postgres;
 
-    private PortalTestDatabase(DatabaseProvider provider, string connectionString, TemporaryDirectory dataDirectory, PostgresTestDatabase? postgres)
+    private PortalTestDatabase(
+        DatabaseProvider provider, string connectionString, TemporaryDirectory dataDirectory, PostgresTestDatabase? postgres,
+        IReadOnlyDictionary<string, string?>? settings = null)
     {
         Provider = provider;
         ConnectionString = connectionString;
         _dataDirectory = dataDirectory;
         _postgres = postgres;
-        Services = BuildServices(provider, connectionString, dataDirectory.Path);
+        Services = BuildServices(provider, connectionString, dataDirectory.Path, settings);
     }
 
     public DatabaseProvider Provider { get; }
@@ -38,12 +40,13 @@ internal sealed class PortalTestDatabase : IAsyncDisposable
     public ServiceProvider Services { get; }
 
     /// <summary>An empty SQLite file in a temporary folder.</summary>
-    public static Task<PortalTestDatabase> CreateSqliteAsync()
+    /// <param name="settings">Settings laid over the defaults below.</param>
+    public static Task<PortalTestDatabase> CreateSqliteAsync(IReadOnlyDictionary<string, string?>? settings = null)
     {
         var directory = new TemporaryDirectory();
         // No pooling: every connection really closes, so the file can be deleted afterwards.
         var connectionString = $"Data Source={directory.Combine("palopo.db")};Pooling=False";
-        return Task.FromResult(new PortalTestDatabase(DatabaseProvider.Sqlite, connectionString, directory, null));
+        return Task.FromResult(new PortalTestDatabase(DatabaseProvider.Sqlite, connectionString, directory, null, settings));
     }
 
     /// <summary>An empty, uniquely named database on the server from PALOPO_TEST_POSTGRES.</summary>
@@ -83,11 +86,14 @@ internal sealed class PortalTestDatabase : IAsyncDisposable
         _dataDirectory.Dispose();
     }
 
-    private static ServiceProvider BuildServices(DatabaseProvider provider, string connectionString, string dataPath)
+    private static ServiceProvider BuildServices(
+        DatabaseProvider provider, string connectionString, string dataPath, IReadOnlyDictionary<string, string?>? settings)
     {
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?>
             {
+                // As in Development: the suites catch a context used by two operations at once.
+                ["Database:ThreadSafetyChecks"] = "true",
                 ["Database:Provider"] = provider.ToString(),
                 ["Database:ConnectionString"] = connectionString,
                 ["Database:MigrateOnStart"] = "true",
@@ -97,6 +103,7 @@ internal sealed class PortalTestDatabase : IAsyncDisposable
                 ["Storage:DataPath"] = dataPath,
                 ["DemoAccounts:Enabled"] = "false",
             })
+            .AddInMemoryCollection(settings ?? new Dictionary<string, string?>())
             .Build();
 
         var services = new ServiceCollection();
