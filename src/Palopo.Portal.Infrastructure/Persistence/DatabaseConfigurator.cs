@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Sqlite.Storage.Internal;
@@ -29,21 +30,30 @@ public static class DatabaseConfigurator
     {
         var assembly = MigrationsAssembly(provider);
         options.ReplaceService<Microsoft.EntityFrameworkCore.Infrastructure.IModelCacheKeyFactory, PortalModelCacheKeyFactory>();
+        // One method per provider: the JIT loads the assemblies a method names when it compiles it,
+        // so a node on SQLite never loads Npgsql's or SQL Server's EF provider.
         return provider switch
         {
             DatabaseProvider.Sqlite => UseSqlite(options, connectionString, assembly, commandTimeoutSeconds),
-            DatabaseProvider.PostgreSql => options.UseNpgsql(connectionString, o =>
-                o.MigrationsAssembly(assembly).CommandTimeout(commandTimeoutSeconds)),
-            DatabaseProvider.SqlServer => options.UseSqlServer(connectionString, o =>
-                o.MigrationsAssembly(assembly).CommandTimeout(commandTimeoutSeconds)),
+            DatabaseProvider.PostgreSql => UsePostgreSql(options, connectionString, assembly, commandTimeoutSeconds),
+            DatabaseProvider.SqlServer => UseSqlServer(options, connectionString, assembly, commandTimeoutSeconds),
             _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, null),
         };
     }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static DbContextOptionsBuilder UsePostgreSql(DbContextOptionsBuilder options, string connectionString, string assembly, int commandTimeoutSeconds) =>
+        options.UseNpgsql(connectionString, o => o.MigrationsAssembly(assembly).CommandTimeout(commandTimeoutSeconds));
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static DbContextOptionsBuilder UseSqlServer(DbContextOptionsBuilder options, string connectionString, string assembly, int commandTimeoutSeconds) =>
+        options.UseSqlServer(connectionString, o => o.MigrationsAssembly(assembly).CommandTimeout(commandTimeoutSeconds));
 
     /// <summary>
     /// SQLite with its connection kept open while the context is pooled and its statements kept
     /// prepared on that connection (ADR 0016).
     /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private static DbContextOptionsBuilder UseSqlite(DbContextOptionsBuilder options, string connectionString, string assembly, int commandTimeoutSeconds)
     {
 #pragma warning disable EF1001 // Provider-internal service, replaced on purpose (ADR 0016).
