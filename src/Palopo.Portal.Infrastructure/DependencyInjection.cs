@@ -93,7 +93,7 @@ public static class DependencyInjection
         services.AddSingleton<Caching.CacheSignalWriter>();
         services.AddHostedService(sp => sp.GetRequiredService<Caching.CacheSignalWriter>());
         services.AddSingleton<Caching.CacheSignalListener>();
-        services.AddSingleton<Caching.InboxSignalInterceptor>();
+        services.AddSingleton<Caching.ChangeSignalInterceptor>();
         services.AddHostedService(sp => sp.GetRequiredService<Caching.CacheSignalListener>());
         services.AddSingleton<SessionTicketCache>();
         services.AddSingleton<StaffRowCache>();
@@ -141,7 +141,7 @@ public static class DependencyInjection
             DatabaseConfigurator.Configure(options, settings.Provider, connectionString, settings.CommandTimeoutSeconds);
             options.EnableThreadSafetyChecks(settings.ThreadSafetyChecks);
             PersonalDataCipherExtension.AddTo(options, sp.GetRequiredService<PersonalDataCipher>());
-            options.AddInterceptors(sp.GetRequiredService<Caching.InboxSignalInterceptor>());
+            options.AddInterceptors(sp.GetRequiredService<Caching.ChangeSignalInterceptor>());
         });
         services.AddScoped<IPortalDbContext>(sp => sp.GetRequiredService<PortalDbContext>());
         services.AddHostedService<Persistence.Sqlite.SqliteConnectionsCloser>();

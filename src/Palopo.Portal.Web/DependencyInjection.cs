@@ -117,6 +117,9 @@ public static class DependencyInjection
         // Anonymous catalogue pages come from memory; admins' changes evict them on every node (ADR 0015).
         services.AddCatalogueOutputCache();
         services.AddHostedService<CatalogueOutputCacheEviction>();
+        // The agency queue's body, rendered once per change for all its officers (ADR 0018).
+        services.AddSingleton<Areas.Officer.QueueBodyCache>();
+        services.AddSingleton<RequestBodyCache>();
 
         // Every page needs a signed-in user unless it says [AllowAnonymous].
         services.AddAuthorizationBuilder()

@@ -114,8 +114,8 @@ public sealed partial class TwoNodeTests(ITestOutputHelper output)
             copy.Cookies.Add(cookie);
         await copy.GetPageAsync(nodeB.BaseAddress, "/permohonan");
         await copy.GetPageAsync(nodeB.BaseAddress, "/permohonan"); // now from B's memory
-        var home = await citizen.GetPageAsync(nodeA.BaseAddress, "/");
-        using (var signedOut = await citizen.PostFormAsync(nodeA.BaseAddress, "/akun/keluar", PortalWebClient.AntiforgeryToken(home), []))
+        // The layout's sign-out form, as a browser posts it: no token, from the portal's own page (ADR 0018).
+        using (var signedOut = await citizen.PostSignOutAsync(nodeA.BaseAddress))
             Assert.Equal(HttpStatusCode.Redirect, signedOut.StatusCode);
         var sinceSignOut = System.Diagnostics.Stopwatch.StartNew();
         HttpStatusCode onB;

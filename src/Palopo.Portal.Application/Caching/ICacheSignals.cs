@@ -14,6 +14,9 @@ public interface ICacheSignals
 /// <summary>The topics, and what their key names.</summary>
 public static class CacheTopics
 {
+    /// <summary>A key that names every entry of its topic.</summary>
+    public const string AllKeys = "*";
+
     /// <summary>Services, their forms and workflows, agencies. Key: unused.</summary>
     public const string Catalogue = "catalogue";
 
@@ -28,4 +31,10 @@ public static class CacheTopics
 
     /// <summary>One person's notifications changed (a new one, or read). Key: the user id.</summary>
     public const string Inbox = "inbox";
+
+    /// <summary>
+    /// What an agency's queue shows changed: one of its requests (submitted, moved, assigned, due
+    /// date), or a name a queue shows. Key: the agency id, or <see cref="AllKeys"/> for every agency.
+    /// </summary>
+    public const string Queue = "queue";
 }

@@ -241,9 +241,14 @@ public sealed class AccountController(
     [HttpGet("keluar")]
     public IActionResult Logout() => View();
 
+    // No antiforgery token (ADR 0018): the sign-out form is on every signed-in page, and making its
+    // token cost two data-protection operations per page. A cross-site post cannot sign anyone out
+    // (the Lax sign-in cookie is not sent with it), and SameOriginPost refuses one regardless.
     [AllowAnonymous]
     [HttpPost("keluar")]
     [ActionName(nameof(Logout))]
+    [IgnoreAntiforgeryToken]
+    [SameOriginPost]
     public async Task<IActionResult> LogoutPost()
     {
         if (User.Identity?.IsAuthenticated == true)

@@ -7,6 +7,7 @@ using Palopo.Portal.Application.Common;
 using Palopo.Portal.Application.Notifications;
 using Palopo.Portal.Application.Regions;
 using Palopo.Portal.Application.Requests;
+using Palopo.Portal.Domain.Requests;
 using Palopo.Portal.Domain.Users;
 using Palopo.Portal.Web.Framework;
 using Palopo.Portal.Web.Models.Requests;
@@ -17,7 +18,7 @@ namespace Palopo.Portal.Web.Controllers;
 /// A citizen's own requests: the list, one request with its timeline and legal clock, the
 /// correction form, withdrawal, and document downloads. Every lookup is by the signed-in citizen's
 /// id as well as the reference number, so anyone else's request answers 404. Plain forms: works
-/// without JavaScript. Nothing here may be cached: it is personal data.
+/// without JavaScript. Nothing here may be cached by a browser or proxy: it is personal data.
 /// </summary>
 [Authorize(Roles = Roles.Citizen)]
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
@@ -28,6 +29,7 @@ public sealed class RequestsController(
     ResubmitCorrection resubmit,
     WithdrawRequest withdraw,
     KelurahanDirectory kelurahan,
+    RequestBodyCache bodies,
     ICurrentUser currentUser,
     IStringLocalizer<SharedResource> t) : Controller
 {
@@ -45,6 +47,20 @@ public sealed class RequestsController(
     [HttpGet("/permohonan/{referenceNumber}")]
     public async Task<IActionResult> Details(string referenceNumber, CancellationToken ct)
     {
+        // Ownership and version first: a page rendered from this very version may be kept (ADR 0018).
+        var found = await details.FindVersionAsync(referenceNumber, UserId, ct);
+        if (found is null)
+            return NotFound();
+        var notice = TempData[NoticeKey] as string;
+        BodySlot? slot = null;
+        // An issued request's document panel changes without the request (a revocation): never kept.
+        if (notice is null && found.Status != RequestStatus.Issued)
+        {
+            slot = bodies.SlotFor(found);
+            if (bodies.TryGet(slot, out var body))
+                return View("DetailsKept", new KeptRequestPage(found.ReferenceNumber, body));
+        }
+
         var request = await details.FindAsync(referenceNumber, UserId, ct);
         if (request is null)
             return NotFound();
@@ -53,7 +69,9 @@ public sealed class RequestsController(
             Request = request,
             Kelurahan = await kelurahan.ListAsync(ct),
             Language = Language,
-            Notice = TempData[NoticeKey] as string,
+            Notice = notice,
+            // Changed between the two reads: show it, keep nothing.
+            KeepIn = request.Version == found.Version ? slot : null,
         });
     }
 

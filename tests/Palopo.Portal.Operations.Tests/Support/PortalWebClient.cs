@@ -65,6 +65,15 @@ public sealed partial class PortalWebClient : IDisposable
         return await _http.PostAsync(new Uri(node, path), new FormUrlEncodedContent(fields));
     }
 
+    /// <summary>Signs out as the layout's form does: no antiforgery token, the portal's own origin.</summary>
+    public async Task<HttpResponseMessage> PostSignOutAsync(Uri node)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(node, "/akun/keluar")) { Content = new FormUrlEncodedContent([]) };
+        request.Headers.Add("Origin", node.GetLeftPart(UriPartial.Authority));
+        request.Headers.Add("Sec-Fetch-Site", "same-origin");
+        return await _http.SendAsync(request);
+    }
+
     /// <summary>The apply form's antiforgery token (valid for every later POST of this user in this jar).</summary>
     public async Task<string> ApplyFormTokenAsync(Uri node) => AntiforgeryToken(await GetPageAsync(node, ApplyPath));
 

@@ -38,7 +38,7 @@ public abstract class AdminAuthorizationTests(PortalFixture portal) : AdminTests
             }
 
             // A form posted with a valid token of this user is refused as well, and changes nothing.
-            var account = await client.GetPageAsync(AccountUrl);
+            var account = await client.GetPageAsync("/lacak");
             var token = account.Document.QuerySelector("input[name='__RequestVerificationToken']")!.GetAttribute("value")!;
             foreach (var (url, fields) in new (string, KeyValuePair<string, string>[])[]
             {

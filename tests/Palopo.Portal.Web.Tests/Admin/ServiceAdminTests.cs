@@ -164,7 +164,7 @@ public abstract class ServiceAdminTests(PortalFixture portal) : AdminCatalogueTe
         await SignInAsync(citizen, "warga@palopo.test", Citizen.DemoPassword);
         foreach (var client in new[] { citizen, await StaffAsync(Officer), await StaffAsync(Kepala) })
         {
-            var own = await client.GetPageAsync("/akun");
+            var own = await client.GetPageAsync("/lacak");
             var ownToken = own.Document.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
             foreach (var url in pages)
                 await AssertDeniedAsync(client, await client.GetAsync(url), url);

@@ -251,11 +251,11 @@ public abstract class QueueTests(PortalFixture portal) : QueueTestsBase(portal)
         var refs = await SeedAsync([.. Enumerable.Range(0, 26).Select(i => new QueueSeed(i % 2 == 0 ? Akta : Kia, DueInDays: -1 - i, AssignedTo: i % 3 == 0 ? Officer : null))]);
         var officer = await SignedInStaffAsync(Officer);
         using var recorder = await SqlCommandRecorder.StartAsync();
-        await officer.GetPageAsync("/petugas/antrian"); // warm caches (kelurahan, agency name)
+        await officer.GetPageAsync("/petugas/antrian?urut=naik"); // warm caches (kelurahan, agency name)
 
         // The same sign-in checks and layout run on the home page: what the queue adds is the difference.
         var (_, baseline) = await recorder.GetAsync(officer, "/");
-        var (full, fullCommands) = await recorder.GetAsync(officer, "/petugas/antrian");
+        var (full, fullCommands) = await recorder.GetAsync(officer, "/petugas/antrian?urut=naik");
         var (one, oneCommands) = await recorder.GetAsync(officer, $"/petugas/antrian?cari={refs[0]}");
         var (filtered, filteredCommands) = await recorder.GetAsync(officer, $"/petugas/antrian?kelurahan=73.73.01.1001&milik=saya&layanan={Akta}");
         Assert.Equal(25, Rows(full).Count);
@@ -268,6 +268,12 @@ public abstract class QueueTests(PortalFixture portal) : QueueTestsBase(portal)
         Assert.Equal(fullCommands.Count, oneCommands.Count);
         Assert.Equal(fullCommands.Count, filteredCommands.Count);
         Assert.Single(fullCommands, c => c.Contains("ServiceRequests", StringComparison.Ordinal));
+
+        // The default view, kept after its first rendering (ADR 0018), runs nothing of its own.
+        await officer.GetPageAsync("/petugas/antrian");
+        var (kept, keptCommands) = await recorder.GetAsync(officer, "/petugas/antrian");
+        Assert.Equal(Rows(full), Rows(kept));
+        Assert.Equal(baseline.Count, keptCommands.Count);
 
         var (workspace, workspaceCommands) = await recorder.GetAsync(officer, "/petugas");
         Assert.Equal(T.Id("OfficerQueue.Workspace.Title"), workspace.Heading);

@@ -61,15 +61,19 @@ public abstract class ReviewTestsBase(PortalFixture portal) : ApplyTestsBase(por
 
     /// <summary>
     /// Posts to a decision URL whose form the page does not offer (a forged or stale post), with the
-    /// page's antiforgery token and the given version.
+    /// client's own valid antiforgery token (the page's, or, on a page without a token-bearing form,
+    /// the tracking page's) and the given version.
     /// </summary>
-    protected static Task<HttpResponseMessage> PostRawAsync(PortalClient client, HtmlPage tokenSource, string url, int version, params (string Name, string Value)[] fields)
+    protected static async Task<HttpResponseMessage> PostRawAsync(PortalClient client, HtmlPage tokenSource, string url, int version, params (string Name, string Value)[] fields)
     {
-        var token = tokenSource.Document.QuerySelector("input[name=__RequestVerificationToken]")?.GetAttribute("value");
+        const string Token = "input[name=__RequestVerificationToken]";
+        if (tokenSource.Document.QuerySelector(Token) is null)
+            tokenSource = await client.GetPageAsync("/lacak");
+        var token = tokenSource.Document.QuerySelector(Token)?.GetAttribute("value");
         Assert.False(string.IsNullOrEmpty(token), $"No antiforgery token on {tokenSource.Path}.");
         var values = new List<KeyValuePair<string, string>> { new("__RequestVerificationToken", token!), new("Version", version.ToString(CultureInfo.InvariantCulture)) };
         values.AddRange(fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value)));
-        return client.PostAsync(url, values);
+        return await client.PostAsync(url, values);
     }
 
     /// <summary>Follows a successful decision back to the review page and asserts its status message.</summary>

@@ -206,8 +206,8 @@ public abstract class SupervisorTests(PortalFixture portal) : RequestTestsBase(p
         var overview = await kepala.GetPageAsync(OverviewUrl);
         Assert.DoesNotContain(reference, overview.Html, StringComparison.Ordinal);
 
-        // A forged post with the overview's antiforgery token.
-        var token = overview.Document.QuerySelector("form[method='post'] input[name='__RequestVerificationToken']")?.GetAttribute("value");
+        // A forged post with a valid antiforgery token of the supervisor's own.
+        var token = (await kepala.GetPageAsync("/lacak")).Document.QuerySelector("form[method='post'] input[name='__RequestVerificationToken']")?.GetAttribute("value");
         Assert.NotNull(token);
         using var post = await kepala.PostAsync($"/petugas/kepala/alihkan/{reference}",
             [new("OfficerUserId", (await UserIdAsync(Officer)).ToString()), new("Version", before.Version.ToString(System.Globalization.CultureInfo.InvariantCulture)), new("__RequestVerificationToken", token!)]);

@@ -212,9 +212,10 @@ public abstract class RequestPagesTests(PortalFixture portal) : RequestTestsBase
 
         // Not even with a valid token: withdrawing someone else's request finds nothing and changes nothing.
         var ownPage = await other.GetPageAsync("/permohonan");
+        var tokenPage = await other.GetPageAsync("/lacak");
         using var response = await other.PostAsync($"/permohonan/{reference}/tarik",
         [
-            new("__RequestVerificationToken", FormFields.Of(ownPage.Form("/akun/keluar")).Single(f => f.Key == "__RequestVerificationToken").Value),
+            new("__RequestVerificationToken", FormFields.Of(tokenPage.Form("/lacak")).Single(f => f.Key == "__RequestVerificationToken").Value),
             new("Reason", "iseng"),
         ]);
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);

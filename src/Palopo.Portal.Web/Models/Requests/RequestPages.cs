@@ -4,8 +4,12 @@ using Palopo.Portal.Application.Requests;
 using Palopo.Portal.Domain.Population;
 using Palopo.Portal.Domain.Requests;
 using Palopo.Portal.Domain.Services;
+using Palopo.Portal.Web.Framework;
 
 namespace Palopo.Portal.Web.Models.Requests;
+
+/// <summary>A request page kept by <see cref="RequestBodyCache"/>, with what the title needs.</summary>
+public sealed record KeptRequestPage(string ReferenceNumber, Microsoft.AspNetCore.Html.HtmlString Body);
 
 /// <summary>A citizen's own request (/permohonan/{ref}): everything read-only.</summary>
 public sealed class RequestDetailsPage
@@ -18,6 +22,9 @@ public sealed class RequestDetailsPage
 
     /// <summary>A neutral message carried over a redirect (e.g. "nothing to correct").</summary>
     public string? Notice { get; init; }
+
+    /// <summary>Where the rendered body is kept for the next view of this version (ADR 0018).</summary>
+    public BodySlot? KeepIn { get; init; }
 
     public FieldView ReadOnlyField(FieldDefinition field) =>
         new(field, RequestLabels.Shown(field, Request.Answers.GetValueOrDefault(field.Key)), null, ReadOnly: true, Kelurahan, Language);

@@ -26,6 +26,7 @@ public sealed class QueueController(
     ListQueue queue,
     IPortalDbContext db,
     KelurahanDirectory kelurahan,
+    QueueBodyCache bodies,
     IMemoryCache cache) : Controller
 {
     private static string Language => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
@@ -51,6 +52,15 @@ public sealed class QueueController(
         if (officer?.AgencyId is not { } agencyId)
             return NotFound();
 
+        // The queue as officers open it is the same for the whole agency: rendered once per change.
+        BodySlot? slot = null;
+        if (!Request.QueryString.HasValue)
+        {
+            slot = bodies.SlotFor(agencyId);
+            if (bodies.TryGet(slot, out var body))
+                return View("ListKept", body);
+        }
+
         var services = await queue.ServicesAsync(officer, ct);
         var places = await KelurahanAsync(ct);
         var (filter, invalid) = query.ToFilter(services, places.Select(k => k.Code).ToHashSet(StringComparer.Ordinal));
@@ -65,6 +75,7 @@ public sealed class QueueController(
             AgencyName = await AgencyNameAsync(agencyId, ct),
             Language = Language,
             HadInvalidFilter = invalid,
+            KeepIn = slot,
         });
     }
 

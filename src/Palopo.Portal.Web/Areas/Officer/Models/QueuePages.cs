@@ -189,6 +189,9 @@ public sealed class QueueListPage
 
     public bool HadInvalidFilter { get; init; }
 
+    /// <summary>Where the rendered body is kept for the next officer of the agency (the default view only).</summary>
+    public Framework.BodySlot? KeepIn { get; init; }
+
     public bool IsFirstPage => Filter.After is null;
 
     public bool HasFilters =>
