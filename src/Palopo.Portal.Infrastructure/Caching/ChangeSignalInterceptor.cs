@@ -104,7 +104,10 @@ internal sealed class ChangeSignalInterceptor(ICacheSignals signals) : SaveChang
 
         foreach (var entry in context.ChangeTracker.Entries<PortalUser>())
         {
-            if (entry.State == EntityState.Deleted || (entry.State == EntityState.Modified && entry.Property(u => u.FullName).IsModified))
+            // UserManager.UpdateAsync marks every column modified (a sign-in, a lockout count): only a
+            // name that really differs from the one read empties every agency's queue.
+            var name = entry.Property(u => u.FullName);
+            if (entry.State == EntityState.Deleted || (entry.State == EntityState.Modified && name.IsModified && !string.Equals(name.OriginalValue, name.CurrentValue, StringComparison.Ordinal)))
                 Add(CacheTopics.Queue, CacheTopics.AllKeys);
         }
     }

@@ -174,6 +174,17 @@ public abstract class QueueCacheTests(PortalFixture portal) : QueueTestsBase(por
             });
             Assert.Equal(commit ? [agencyId.ToString("D")] : [], heard.Distinct());
         }
+
+        // An account saved without a new name (UserManager marks every column modified): no queue is emptied.
+        heard.Clear();
+        await InScopeAsync(async sp =>
+        {
+            var users = sp.GetRequiredService<UserManager<PortalUser>>();
+            var user = (await users.FindByEmailAsync(Citizen2))!;
+            Assert.True((await users.UpdateAsync(user)).Succeeded);
+            return 0;
+        });
+        Assert.DoesNotContain(CacheTopics.AllKeys, heard);
     }
 
     private static string MainHtml(HtmlPage page) => page.Document.QuerySelector("main")!.InnerHtml.Trim();
