@@ -90,6 +90,7 @@ public static class DependencyInjection
     {
         services.AddOptions<Caching.CachingOptions>().BindConfiguration(Caching.CachingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<Application.Caching.ICacheSignals, Caching.DatabaseCacheSignals>();
+        services.AddSingleton<Caching.OwnSignalIds>();
         services.AddSingleton<Caching.CacheSignalWriter>();
         services.AddHostedService(sp => sp.GetRequiredService<Caching.CacheSignalWriter>());
         services.AddSingleton<Caching.CacheSignalListener>();

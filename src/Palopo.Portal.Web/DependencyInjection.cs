@@ -145,6 +145,15 @@ public static class DependencyInjection
             .WriteTo.File(Path.Combine(logs, "portal-.log"), rollingInterval: RollingInterval.Day, retainedFileCountLimit: 14)
             .CreateLogger();
         services.AddSingleton<Serilog.ILogger>(logger);
-        return services.AddSerilog(logger, dispose: true);
+        // Serilog as the only provider behind the framework's logger factory, not as the factory itself:
+        // the framework's factory keeps one logger per category, where Serilog's builds a new one (with
+        // its own caches) on every CreateLogger, which every scoped or transient service with an
+        // ILogger<T> and every authentication handler calls, several times a request.
+        services.AddLogging(b => b.ClearProviders().SetMinimumLevel(LogLevel.Trace).AddSerilog(logger, dispose: true));
+        // What UseSerilogRequestLogging needs; AddSerilog on the services would have registered it.
+        var diagnosticContext = new Serilog.Extensions.Hosting.DiagnosticContext(logger);
+        services.AddSingleton(diagnosticContext);
+        services.AddSingleton<IDiagnosticContext>(diagnosticContext);
+        return services;
     }
 }

@@ -17,7 +17,7 @@ namespace Palopo.Portal.Infrastructure.Caching;
 /// <see cref="TimeProvider"/>: this is about real seconds.
 /// </remarks>
 internal sealed partial class CacheSignalListener(
-    IServiceScopeFactory scopes, CacheSignalBus bus, IOptions<CachingOptions> options, TimeProvider clock, ILogger<CacheSignalListener> logger)
+    IServiceScopeFactory scopes, CacheSignalBus bus, OwnSignalIds ownIds, IOptions<CachingOptions> options, TimeProvider clock, ILogger<CacheSignalListener> logger)
     : BackgroundService
 {
     private const int BatchSize = 1000;
@@ -69,7 +69,13 @@ internal sealed partial class CacheSignalListener(
                     .Select(s => new { s.Id, s.Topic, s.Key })
                     .ToListAsync(ct);
                 foreach (var row in _cursor.TakeNew(rows, r => r.Id))
-                    await bus.DispatchAsync(row.Topic, row.Key, ct);
+                {
+                    // Heard here when it was sent: a second eviction would only throw away what was filled since.
+                    if (!ownIds.TryTake(row.Id))
+                        await bus.DispatchAsync(row.Topic, row.Key, ct);
+                }
+
+                ownIds.ForgetUpTo(_cursor.ReadAfter);
             }
 
             bus.Heard();

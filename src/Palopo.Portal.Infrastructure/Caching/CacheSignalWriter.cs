@@ -13,7 +13,7 @@ namespace Palopo.Portal.Infrastructure.Caching;
 /// submissions. A signal not yet written when the process dies is lost: the other nodes then keep
 /// their copy until its lifetime ends (ADR 0015).
 /// </summary>
-internal sealed partial class CacheSignalWriter(IServiceScopeFactory scopes, ILogger<CacheSignalWriter> logger) : BackgroundService
+internal sealed partial class CacheSignalWriter(IServiceScopeFactory scopes, OwnSignalIds ownIds, ILogger<CacheSignalWriter> logger) : BackgroundService
 {
     private const int Capacity = 100_000;
     private const int BatchSize = 500;
@@ -68,8 +68,10 @@ internal sealed partial class CacheSignalWriter(IServiceScopeFactory scopes, ILo
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
             // Fresh rows: a failed attempt must not leave ids or tracked entities behind.
-            db.CacheSignals.AddRange(batch.Select(s => new CacheSignal(s.Topic, s.Key, s.CreatedUtc)));
+            var rows = batch.Select(s => new CacheSignal(s.Topic, s.Key, s.CreatedUtc)).ToList();
+            db.CacheSignals.AddRange(rows);
             await db.SaveChangesAsync(ct);
+            ownIds.Add(rows.Select(r => r.Id));
             return true;
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
