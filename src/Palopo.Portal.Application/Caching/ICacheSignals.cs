@@ -37,4 +37,7 @@ public static class CacheTopics
     /// date), or a name a queue shows. Key: the agency id, or <see cref="AllKeys"/> for every agency.
     /// </summary>
     public const string Queue = "queue";
+
+    /// <summary>One submitted request changed (any save of it, its timeline and documents included). Key: the request id.</summary>
+    public const string Request = "request";
 }

@@ -62,9 +62,6 @@ public sealed record RequestDetails(
     public IEnumerable<OpenCorrectionItem> FlaggedDocuments => Corrections.Where(c => c.Target == CorrectionTarget.Document);
 }
 
-/// <summary>A citizen's request as <see cref="GetRequestDetails.FindVersionAsync"/> finds it.</summary>
-public sealed record RequestVersion(Guid Id, string ReferenceNumber, int Version, RequestStatus Status);
-
 /// <summary>
 /// One submitted request of the signed-in citizen, by reference number: status, legal clock,
 /// timeline, answers (rendered with the request's own form version, so a later form change cannot
@@ -123,26 +120,6 @@ public sealed class GetRequestDetails(IPortalDbContext db, WorkingCalendarProvid
             header.Clock.PausedOn, header.Clock.IsOverdue(today), header.DecisionReason, header.Version,
             form, header.Answers, timeline, documents, corrections);
     }
-
-    /// <summary>
-    /// Which request of the signed-in citizen a reference names, and its version: enough to find a
-    /// page rendered from that very version (every change to a request moves its version). Anyone
-    /// else's reference gives null, as <see cref="FindAsync"/> does.
-    /// </summary>
-    public async Task<RequestVersion?> FindVersionAsync(string? referenceNumber, Guid applicantUserId, CancellationToken ct)
-    {
-        var reference = ReferenceNumber.Normalize(referenceNumber);
-        if (!ReferenceNumber.IsWellFormed(reference))
-            return null;
-        return await VersionQuery.For(db)((DbContext)db, reference, applicantUserId, ct);
-    }
-
-    private static readonly PerModelQuery<Func<DbContext, string, Guid, CancellationToken, Task<RequestVersion?>>> VersionQuery = new(() =>
-        EF.CompileAsyncQuery((DbContext db, string reference, Guid applicantUserId, CancellationToken ct) =>
-            db.Set<ServiceRequest>().AsNoTracking()
-                .Where(r => r.ReferenceNumber == reference && r.ApplicantUserId == applicantUserId && r.SubmittedAtUtc != null)
-                .Select(r => new RequestVersion(r.Id, r.ReferenceNumber!, r.Version, r.Status))
-                .FirstOrDefault()));
 
     // The three reads every view of a request page makes, compiled (ADR 0014).
     private static readonly PerModelQuery<Func<DbContext, string, Guid, CancellationToken, Task<Header?>>> HeaderQuery = new(() =>

@@ -17,8 +17,8 @@ namespace Palopo.Portal.Infrastructure.Caching;
 /// <list type="bullet">
 /// <item>a notification added, read or removed: <see cref="CacheTopics.Inbox"/> for its person, so
 /// the header's unread count is never served stale;</item>
-/// <item>a request that is or was in a queue (it has a due date) added, changed or removed:
-/// <see cref="CacheTopics.Queue"/> for its agency;</item>
+/// <item>a submitted request (it has a due date) added, changed or removed: <see cref="CacheTopics.Queue"/>
+/// for its agency and <see cref="CacheTopics.Request"/> for itself;</item>
 /// <item>a person's name changed or an account removed: <see cref="CacheTopics.Queue"/> for every
 /// agency, as queues show applicants' and officers' names.</item>
 /// </list>
@@ -100,6 +100,8 @@ internal sealed class ChangeSignalInterceptor(ICacheSignals signals) : SaveChang
                 Add(CacheTopics.Queue, agency.CurrentValue.ToString("D"));
             if (entry.State != EntityState.Added && due.OriginalValue is not null)
                 Add(CacheTopics.Queue, agency.OriginalValue.ToString("D"));
+            if (due.CurrentValue is not null || (entry.State != EntityState.Added && due.OriginalValue is not null))
+                Add(CacheTopics.Request, entry.Entity.Id.ToString("D"));
         }
 
         foreach (var entry in context.ChangeTracker.Entries<PortalUser>())

@@ -47,18 +47,15 @@ public sealed class RequestsController(
     [HttpGet("/permohonan/{referenceNumber}")]
     public async Task<IActionResult> Details(string referenceNumber, CancellationToken ct)
     {
-        // Ownership and version first: a page rendered from this very version may be kept (ADR 0018).
-        var found = await details.FindVersionAsync(referenceNumber, UserId, ct);
-        if (found is null)
-            return NotFound();
+        // Kept for this citizen (ADR 0018), except right after their own action (a message to show),
+        // which another node may have handled a moment ago.
         var notice = TempData[NoticeKey] as string;
         BodySlot? slot = null;
-        // An issued request's document panel changes without the request (a revocation): never kept.
-        if (notice is null && found.Status != RequestStatus.Issued)
+        if (notice is null && !TempData.ContainsKey(TempKeys.Status))
         {
-            slot = bodies.SlotFor(found);
+            slot = bodies.SlotFor(UserId, referenceNumber);
             if (bodies.TryGet(slot, out var body))
-                return View("DetailsKept", new KeptRequestPage(found.ReferenceNumber, body));
+                return View("DetailsKept", new KeptRequestPage(ReferenceNumber.Normalize(referenceNumber), body));
         }
 
         var request = await details.FindAsync(referenceNumber, UserId, ct);
@@ -70,8 +67,8 @@ public sealed class RequestsController(
             Kelurahan = await kelurahan.ListAsync(ct),
             Language = Language,
             Notice = notice,
-            // Changed between the two reads: show it, keep nothing.
-            KeepIn = request.Version == found.Version ? slot : null,
+            // An issued request's document panel changes without the request (a revocation): never kept.
+            KeepIn = slot is null || request.Status == RequestStatus.Issued ? null : slot with { Owner = request.Id },
         });
     }
 

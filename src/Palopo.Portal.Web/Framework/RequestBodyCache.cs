@@ -2,17 +2,17 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using Palopo.Portal.Application.Caching;
 using Palopo.Portal.Application.Common;
-using Palopo.Portal.Application.Requests;
+using Palopo.Portal.Domain.Requests;
 
 namespace Palopo.Portal.Web.Framework;
 
 /// <summary>
-/// A citizen's request page (/permohonan/{ref}) as rendered from one version of the request, per
-/// language and day (ADR 0018). The page first reads who owns the reference and its version (one
-/// small statement, which is also the ownership check); every change to a request moves its
-/// version, so a kept body is never stale and no signal is needed for requests. It is dropped on
-/// catalogue changes (service and agency names) and calendar changes (working days). It holds
-/// personal data, so it is kept briefly: two minutes, a few hundred pages, this node's memory only.
+/// A citizen's request page (/permohonan/{ref}) as rendered for that citizen, per language and day
+/// (ADR 0018). It is kept under the citizen's id and the reference, and only after the full read
+/// found the request to be theirs, so another person's key never reaches it. It is dropped when the
+/// request changes (<see cref="CacheTopics.Request"/>, sent by every save of it, heard by other nodes
+/// within a poll) and on catalogue and calendar changes. It holds personal data, so it is kept
+/// briefly: two minutes, a few hundred pages, this node's memory only.
 /// </summary>
 public sealed class RequestBodyCache : RenderedBodyCache
 {
@@ -21,14 +21,21 @@ public sealed class RequestBodyCache : RenderedBodyCache
     public RequestBodyCache(CacheSignalBus bus, TimeProvider clock, HtmlEncoder encoder)
         : base(bus, clock, encoder, capacity: 256, Lifetime)
     {
-        ClearOn(CacheTopics.Catalogue);
-        ClearOn(CacheTopics.Calendar);
+        Bus.Subscribe(CacheTopics.Request, key =>
+        {
+            if (Guid.TryParse(key, out var requestId))
+                RemoveOwner(requestId);
+            else
+                Clear();
+        });
+        ClearOn(CacheTopics.Catalogue); // service and agency names
+        ClearOn(CacheTopics.Calendar);  // working days used
     }
 
-    /// <summary>Where the page of this version of the request is kept today.</summary>
-    public BodySlot SlotFor(RequestVersion request)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        return Slot(request.Id, string.Create(CultureInfo.InvariantCulture, $"{request.Version}|{PalopoTime.Today(Clock):yyyyMMdd}"));
-    }
+    /// <summary>
+    /// Where <paramref name="applicantUserId"/>'s page of <paramref name="referenceNumber"/> is kept today.
+    /// Its owner (the request) is only known after the read: keep with <c>slot with { Owner = id }</c>.
+    /// </summary>
+    public BodySlot SlotFor(Guid applicantUserId, string referenceNumber) =>
+        Slot(applicantUserId, string.Create(CultureInfo.InvariantCulture, $"{ReferenceNumber.Normalize(referenceNumber)}|{PalopoTime.Today(Clock):yyyyMMdd}"));
 }

@@ -23,7 +23,7 @@ public sealed class RequestDetailsPage
     /// <summary>A neutral message carried over a redirect (e.g. "nothing to correct").</summary>
     public string? Notice { get; init; }
 
-    /// <summary>Where the rendered body is kept for the next view of this version (ADR 0018).</summary>
+    /// <summary>Where the rendered body is kept for the citizen's next view (ADR 0018).</summary>
     public BodySlot? KeepIn { get; init; }
 
     public FieldView ReadOnlyField(FieldDefinition field) =>
