@@ -96,11 +96,13 @@ internal sealed class ChangeSignalInterceptor(ICacheSignals signals) : SaveChang
             // A draft has no due date and is in no queue: saving one (often) must not empty the agency's queue cache.
             var agency = entry.Property(r => r.AgencyId);
             var due = entry.Property(r => r.DueOn);
-            if (due.CurrentValue is not null)
+            var submittedNow = due.CurrentValue is not null;
+            var submittedBefore = entry.State != EntityState.Added && due.OriginalValue is not null;
+            if (submittedNow)
                 Add(CacheTopics.Queue, agency.CurrentValue.ToString("D"));
-            if (entry.State != EntityState.Added && due.OriginalValue is not null)
+            if (submittedBefore)
                 Add(CacheTopics.Queue, agency.OriginalValue.ToString("D"));
-            if (due.CurrentValue is not null || (entry.State != EntityState.Added && due.OriginalValue is not null))
+            if (submittedNow || submittedBefore)
                 Add(CacheTopics.Request, entry.Entity.Id.ToString("D"));
         }
 

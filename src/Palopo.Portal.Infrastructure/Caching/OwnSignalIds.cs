@@ -12,8 +12,6 @@ internal sealed class OwnSignalIds
 {
     private readonly ConcurrentDictionary<long, byte> _ids = new();
 
-    public int Count => _ids.Count;
-
     public void Add(IEnumerable<long> ids)
     {
         foreach (var id in ids)

@@ -18,19 +18,29 @@ public abstract class RenderedBodyCache
     private readonly HtmlEncoder _encoder;
     private readonly TimeSpan _lifetime;
 
-    protected RenderedBodyCache(CacheSignalBus bus, TimeProvider clock, HtmlEncoder encoder, int capacity, TimeSpan lifetime)
+    /// <summary>
+    /// <paramref name="ownerTopic"/>'s signals name an owner (a Guid) whose bodies are dropped, or
+    /// anything else for all; <paramref name="clearTopics"/> drop every body.
+    /// </summary>
+    protected RenderedBodyCache(
+        CacheSignalBus bus, TimeProvider clock, HtmlEncoder encoder, int capacity, TimeSpan lifetime, string ownerTopic, params string[] clearTopics)
     {
         ArgumentNullException.ThrowIfNull(bus);
+        ArgumentNullException.ThrowIfNull(clearTopics);
         _bodies = new(bus, capacity);
         _clock = clock;
         _encoder = encoder;
         _lifetime = lifetime;
-        Bus = bus;
+        bus.Subscribe(ownerTopic, key =>
+        {
+            if (Guid.TryParse(key, out var owner))
+                _bodies.RemoveWhere(b => b.Owner == owner);
+            else
+                _bodies.Clear();
+        });
+        foreach (var topic in clearTopics)
+            _bodies.ClearOn(topic);
     }
-
-    public int Count => _bodies.Count;
-
-    protected CacheSignalBus Bus { get; }
 
     protected TimeProvider Clock => _clock;
 
@@ -66,13 +76,6 @@ public abstract class RenderedBodyCache
     /// </summary>
     protected BodySlot Slot(Guid owner, string parts) =>
         new(owner, string.Create(CultureInfo.InvariantCulture, $"{owner:N}|{parts}|{CultureInfo.CurrentCulture.Name}|{CultureInfo.CurrentUICulture.Name}"), _bodies.Generation);
-
-    protected void RemoveOwner(Guid owner) => _bodies.RemoveWhere(b => b.Owner == owner);
-
-    /// <summary>Drops every body on any <paramref name="topic"/> signal.</summary>
-    protected void ClearOn(string topic) => _bodies.ClearOn(topic);
-
-    protected void Clear() => _bodies.Clear();
 
     private sealed record Body(Guid Owner, HtmlString Html);
 }

@@ -19,17 +19,10 @@ public sealed class RequestBodyCache : RenderedBodyCache
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(2);
 
     public RequestBodyCache(CacheSignalBus bus, TimeProvider clock, HtmlEncoder encoder)
-        : base(bus, clock, encoder, capacity: 256, Lifetime)
+        : base(bus, clock, encoder, capacity: 256, Lifetime,
+            ownerTopic: CacheTopics.Request,                       // the request itself
+            CacheTopics.Catalogue, CacheTopics.Calendar)            // service and agency names; working days used
     {
-        Bus.Subscribe(CacheTopics.Request, key =>
-        {
-            if (Guid.TryParse(key, out var requestId))
-                RemoveOwner(requestId);
-            else
-                Clear();
-        });
-        ClearOn(CacheTopics.Catalogue); // service and agency names
-        ClearOn(CacheTopics.Calendar);  // working days used
     }
 
     /// <summary>

@@ -20,17 +20,10 @@ public sealed class QueueBodyCache : RenderedBodyCache
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(10);
 
     public QueueBodyCache(CacheSignalBus bus, TimeProvider clock, HtmlEncoder encoder)
-        : base(bus, clock, encoder, capacity: 512, Lifetime)
+        : base(bus, clock, encoder, capacity: 512, Lifetime,
+            ownerTopic: CacheTopics.Queue,                         // the agency's requests, or a name they show
+            CacheTopics.Catalogue, CacheTopics.Calendar)            // service, step and agency names; working days left
     {
-        Bus.Subscribe(CacheTopics.Queue, key =>
-        {
-            if (Guid.TryParse(key, out var agencyId))
-                RemoveOwner(agencyId);
-            else
-                Clear();
-        });
-        ClearOn(CacheTopics.Catalogue); // service and step names, the agency's name
-        ClearOn(CacheTopics.Calendar);  // working days left
     }
 
     /// <summary>Where this agency's default queue is kept today.</summary>
